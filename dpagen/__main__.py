@@ -1,0 +1,5 @@
+"""`python -m dpagen`."""
+
+from .cli import run
+
+run()

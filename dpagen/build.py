@@ -1,0 +1,208 @@
+"""Description + clause library → document tree. The only place clause text is rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import facts
+from .blocks import parse_blocks, parse_inline
+from .clauses import ClauseSpec, DocumentSpec, Library, load_library
+from .doctree import Clause, Document, Paragraph, Section, Signature, Table, plain
+from .errors import DpagenError, IncompleteError, TemplateError
+from .model import Description, Role
+from .templating import Renderer, make_context, wrap
+
+
+def derived_facts(d: Description) -> dict[str, Any]:
+    """Facts computed from the description, offered to templates as ``facts.*``."""
+    special = facts.special_categories(d)
+    return {
+        "special_categories": wrap([x.category for x in special], "activities[*].data_categories"),
+        "has_special_categories": bool(special),
+        "subprocessors_outside_eea": wrap(facts.subprocessors_outside_eea(d), "subprocessors"),
+        "sites_outside_eea": wrap(facts.sites_outside_eea(d), "hosting.sites"),
+        "data_subjects": facts.data_subjects(d),
+        "legal_bases": facts.legal_bases(d),
+        "data_categories": wrap([x.category for x in facts.data_categories(d)], "activities[*].data_categories"),
+        "hosting_countries": list(dict.fromkeys(s.country for s in d.hosting.sites if s.country)),
+        "publisher": d.charter_publisher.value,
+    }
+
+
+class _Builder:
+    def __init__(self, description: Description, spec: DocumentSpec, lib: Library, language: str, draft: bool):
+        self.d = description
+        self.spec = spec
+        self.lib = lib
+        self.language = language
+        self.labels = lib.labels_in(language)
+        self.refs: dict[str, str] = {}
+        self.renderer = Renderer(language, self.labels, draft=draft, globals_={"ref": self.ref})
+        self.context = make_context(description, {"facts": derived_facts(description)})
+
+    def ref(self, target: str) -> str:
+        """Number of a clause, or label of an annex, for cross-references."""
+        if target not in self.refs:
+            raise TemplateError(f"ref('{target}') names no clause or annex of this document (or one left out)")
+        return self.refs[target]
+
+    def text(self, template: str, where: str, extra: dict[str, Any] | None = None) -> str:
+        context = {**self.context, **extra} if extra else self.context
+        return self.renderer.render(template, context, where)
+
+    def line(self, template: str, where: str) -> str:
+        return plain(parse_inline(self.text(template, where)))
+
+    def applicable(self) -> list[ClauseSpec]:
+        if not self.renderer.condition(self.spec.applies_when, self.context, self.spec.source):
+            raise DpagenError(f"the document '{self.spec.id}' does not apply to this description")
+        return [
+            c for c in self.lib.for_document(self.spec.id)
+            if self.renderer.condition(c.applies_when, self.context, c.source)
+        ]
+
+    def number(self, clauses: list[ClauseSpec]) -> dict[str, str | None]:
+        kinds = {s.id: s for s in self.spec.sections}
+        numbers: dict[str, str | None] = {}
+        counter = 0
+        for clause in clauses:
+            section = kinds[clause.section]
+            if section.kind == "body" and self.spec.number_clauses:
+                counter += 1
+                numbers[clause.id] = str(counter)
+                self.refs[clause.id] = str(counter)
+            else:
+                numbers[clause.id] = None
+                if section.label:
+                    self.refs[clause.id] = section.label
+        for section in self.spec.sections:
+            if section.label:
+                self.refs[section.id] = section.label
+        return numbers
+
+    def table(self, clause: ClauseSpec, index: int) -> Table:
+        spec = clause.tables[index]
+        where = f"{clause.source} table '{spec.name}'"
+        try:
+            rows = self.renderer.env.compile_expression(spec.rows, undefined_to_none=False)(**self.context)
+        except Exception as exc:  # jinja errors while evaluating the row expression
+            raise TemplateError(f"{where}: rows '{spec.rows}': {exc}") from None
+        table = Table([c.header.get(self.language) for c in spec.columns], [], spec.name)
+        for row in rows or []:
+            cells = []
+            for column in spec.columns:
+                template = column.cell if isinstance(column.cell, str) else column.cell.get(self.language)
+                cells.append(parse_inline(self.text(template, where, {"row": row})))
+            table.rows.append(cells)
+        return table
+
+    def clause(self, spec: ClauseSpec, number: str | None) -> Clause:
+        tables = {t.name: self.table(spec, i) for i, t in enumerate(spec.tables)}
+        blocks = parse_blocks(self.text(spec.text.get(self.language), spec.source), tables, spec.source)
+        for name, table in tables.items():
+            if not table.rows:
+                empty = next(t.empty for t in spec.tables if t.name == name)
+                if empty is not None:
+                    blocks = [
+                        Paragraph(parse_inline(self.text(empty.get(self.language), spec.source)))
+                        if b is table else b
+                        for b in blocks
+                    ]
+        paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+        if number and self.spec.number_paragraphs and len(paragraphs) > 1:
+            for i, paragraph in enumerate(paragraphs, 1):
+                paragraph.number = f"{number}.{i}"
+        return Clause(
+            id=spec.id,
+            title=self.line(spec.title.get(self.language), spec.source),
+            blocks=blocks,
+            number=number,
+            articles=list(spec.articles),
+            checklist=list(spec.checklist),
+        )
+
+    def signatures(self) -> list[Signature]:
+        out = []
+        for role in (Role.CONTROLLER, Role.PROCESSOR):
+            if getattr(self.d, role.value) is None:
+                continue
+            signer = next((s for s in self.d.contract.signatories if s.party == role), None)
+            who = (
+                f"contract.signatories[{self.d.contract.signatories.index(signer)}]"
+                if signer
+                else f"{role.value}.representative"
+            )
+            name_t, title_t = f"{{{{ {who}.name }}}}", f"{{{{ {who}.title }}}}"
+            place = signer.place if signer and signer.place else "…………………"
+            date = self.renderer.date(signer.date) if signer and signer.date else "…………………"
+            place_date = f"Fait à {place}, le {date}" if self.language == "fr" else f"Signed at {place} on {date}"
+            out.append(
+                Signature(
+                    role=self.labels["Role"][role.value],
+                    company=parse_inline(self.text(f"{{{{ {role.value}.legal_name }}}}", "signatures")),
+                    name=parse_inline(self.text(name_t, "signatures")),
+                    title=parse_inline(self.text(title_t, "signatures")),
+                    place_date=place_date,
+                )
+            )
+        return out
+
+    def build(self) -> Document:
+        clauses = self.applicable()
+        numbers = self.number(clauses)
+        sections = []
+        for section in self.spec.sections:
+            members = [self.clause(c, numbers[c.id]) for c in clauses if c.section == section.id]
+            if members:
+                sections.append(
+                    Section(section.id, self.line(section.title.get(self.language), self.spec.source),
+                            members, section.kind, section.label)
+                )
+        document = Document(
+            kind=self.spec.id,
+            language=self.language,
+            title=self.line(self.spec.title.get(self.language), self.spec.source),
+            subtitle=self.line(self.spec.subtitle.get(self.language), self.spec.source),
+            parties_line=self.line(self.spec.parties_line.get(self.language), self.spec.source),
+            sections=sections,
+            signatures=self.signatures() if self.spec.signatures else [],
+            draft=self.renderer.draft,
+            reference=self.d.document.reference,
+            version=self.d.document.version,
+            date=self.d.document.effective_date or self.d.document.last_update,
+            header=self.line(self.spec.header.get(self.language), self.spec.source),
+            labels=dict(self.labels["writer"]),
+        )
+        document.missing = list(self.renderer.missing)
+        if document.draft:
+            document.header = f"{self.labels['writer']['draft']} — {document.header}"
+        return document
+
+
+def build(
+    description: Description,
+    document: str,
+    *,
+    language: str | None = None,
+    draft: bool = False,
+    library: Library | None = None,
+    clause_dirs: list[Path] | None = None,
+) -> Document:
+    """Render one document of the library for a description into a document tree.
+
+    Without ``draft``, a value the clauses need but the description lacks raises IncompleteError
+    listing every such value; with it, each becomes a visible blank.
+    """
+    lib = library or load_library(clause_dirs)
+    if document not in lib.documents:
+        raise DpagenError(f"unknown document '{document}' (known: {', '.join(sorted(lib.documents))})")
+    lang = language or description.document.language.value
+    tree = _Builder(description, lib.documents[document], lib, lang, draft).build()
+    if not draft and tree.missing:
+        raise IncompleteError(
+            f"the {document} cannot be finalised: the description lacks {len(tree.missing)} value(s) "
+            "(fill them in, or use --draft to render them as blanks)",
+            tree.missing,
+        )
+    return tree

@@ -1,0 +1,172 @@
+"""The clause library: clause and document files (TOML) loaded into validated objects.
+
+Layout of a library folder::
+
+    _labels.toml              localised words for enum values and writers
+    <document>/_document.toml the document's title, sections and options
+    <document>/<name>.toml    one clause
+
+A ``--clauses DIR`` folder has the same layout; a clause with an id already known replaces ours,
+a new id is added at its ``order``, and entries of its ``_labels.toml`` override ours.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import DpagenError
+from .io import validation_lines
+from .resources import clauses_dir
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalText(_Spec):
+    """Text in each language."""
+
+    fr: str
+    en: str
+
+    def get(self, language: str) -> str:
+        """The text in a language."""
+        return str(getattr(self, language))
+
+
+class TableColumn(_Spec):
+    """A table column: its header and the template of each cell (``row`` is the current item)."""
+
+    header: LocalText
+    cell: str | LocalText
+
+
+class TableSpec(_Spec):
+    """A table a clause text places with a ``::table NAME`` line."""
+
+    name: str
+    rows: str = Field(description="Expression giving the list of rows, e.g. 'subprocessors'")
+    columns: list[TableColumn]
+    empty: LocalText | None = Field(None, description="Paragraph shown instead when there are no rows")
+
+
+class ClauseSpec(_Spec):
+    """One clause of the library."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    document: str
+    section: str
+    order: int
+    version: str = "1"
+    title: LocalText
+    articles: list[str] = Field(default_factory=list, description="GDPR provisions implemented, e.g. '28(3)(a)'")
+    checklist: list[str] = Field(default_factory=list, description="Ids of legal-checklist.md items covered")
+    applies_when: str = Field("true", description="Jinja expression on the description")
+    text: LocalText
+    tables: list[TableSpec] = Field(default_factory=list)
+    source: str = Field("", exclude=True)
+
+
+class SectionSpec(_Spec):
+    """A section (or annex) of a document."""
+
+    id: str
+    title: LocalText
+    kind: Literal["body", "annex"] = "body"
+    label: str | None = Field(None, description="Annex number, e.g. 'IV'")
+
+
+class DocumentSpec(_Spec):
+    """What makes a document: title, sections, options."""
+
+    id: str
+    title: LocalText
+    subtitle: LocalText
+    parties_line: LocalText = Field(description="Template of the line naming the parties")
+    header: LocalText = Field(description="Template of the running header")
+    applies_when: str = "true"
+    sections: list[SectionSpec]
+    number_clauses: bool = True
+    number_paragraphs: bool = True
+    signatures: bool = False
+    source: str = Field("", exclude=True)
+
+
+class Library(BaseModel):
+    """Every document, clause and label available."""
+
+    documents: dict[str, DocumentSpec]
+    clauses: dict[str, ClauseSpec]
+    labels: dict[str, dict[str, LocalText]]
+
+    def for_document(self, document: str) -> list[ClauseSpec]:
+        """The clauses of a document in order (ties broken by id)."""
+        return sorted((c for c in self.clauses.values() if c.document == document), key=lambda c: (c.order, c.id))
+
+    def labels_in(self, language: str) -> dict[str, dict[str, str]]:
+        """Labels resolved for one language."""
+        return {g: {k: v.get(language) for k, v in group.items()} for g, group in self.labels.items()}
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise DpagenError(f"{path}: invalid TOML ({exc})") from None
+    except OSError as exc:
+        raise DpagenError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def _parse(model: type[_Spec], data: dict[str, object], path: Path) -> _Spec:
+    try:
+        return model.model_validate({**data, "source": str(path)})
+    except ValidationError as exc:
+        raise DpagenError(f"{path}: not a valid {model.__name__}", validation_lines(exc)) from None
+
+
+def _merge_folder(folder: Path, lib: Library) -> None:
+    labels_file = folder / "_labels.toml"
+    if labels_file.is_file():
+        for group, entries in _read_toml(labels_file).items():
+            if not isinstance(entries, dict):
+                raise DpagenError(f"{labels_file}: [{group}] must be a table")
+            target = lib.labels.setdefault(group, {})
+            for key, value in entries.items():
+                try:
+                    target[str(key)] = LocalText.model_validate(value)
+                except ValidationError as exc:
+                    raise DpagenError(f"{labels_file}: {group}.{key}", validation_lines(exc)) from None
+    for path in sorted(folder.rglob("*.toml")):
+        if path.name == "_labels.toml":
+            continue
+        data = _read_toml(path)
+        if path.name == "_document.toml":
+            doc = _parse(DocumentSpec, data, path)
+            assert isinstance(doc, DocumentSpec)
+            lib.documents[doc.id] = doc
+        else:
+            clause = _parse(ClauseSpec, data, path)
+            assert isinstance(clause, ClauseSpec)
+            lib.clauses[clause.id] = clause
+
+
+def load_library(overrides: list[Path] | None = None) -> Library:
+    """Load dpagen's library, then each override folder on top of it."""
+    lib = Library(documents={}, clauses={}, labels={})
+    _merge_folder(clauses_dir(), lib)
+    for folder in overrides or []:
+        if not folder.is_dir():
+            raise DpagenError(f"{folder}: --clauses expects a folder of clause files")
+        _merge_folder(folder, lib)
+    for clause in lib.clauses.values():
+        doc = lib.documents.get(clause.document)
+        if doc is None:
+            raise DpagenError(f"{clause.source}: unknown document '{clause.document}'")
+        if clause.section not in {s.id for s in doc.sections}:
+            raise DpagenError(f"{clause.source}: unknown section '{clause.section}' of document '{doc.id}'")
+    return lib

@@ -1,0 +1,232 @@
+"""The `dpagen` command: parses arguments, calls the library, turns DpagenError into a message.
+
+Anything that is not a DpagenError is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import EXIT_OK, DpagenError, UsageError
+
+DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "all")
+
+
+def _fmt(description: str, example: str) -> dict[str, object]:
+    return {
+        "description": description,
+        "epilog": f"example:\n  {example}",
+        "formatter_class": argparse.RawDescriptionHelpFormatter,
+    }
+
+
+def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="dpagen",
+        **_fmt(  # type: ignore[arg-type]
+            "Draft GDPR documents (Art. 28 contract, privacy notice, processor charter, subprocessor list)\n"
+            "in French and English, as DOCX, PDF, HTML and Markdown, from one JSON description.",
+            "dpagen init --example avm-up --out desc.json && dpagen generate desc.json --doc dpa",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"dpagen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "init",
+        help="write an example description to start from",
+        **_fmt("Write a complete example description to start from.", "dpagen init --example okasio --out my.json"),
+    )
+    p.add_argument("--example", default="avm-up", help="example name (see --list); default: avm-up")
+    p.add_argument("--out", type=Path, help="file to write (default: print to standard output)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--list", action="store_true", help="list the bundled examples and exit")
+
+    p = sub.add_parser(
+        "validate",
+        help="check that descriptions fit the model",
+        **_fmt(
+            "Load each description and report every problem at once, with its JSON path.\n"
+            "Exit status: 0 all valid, 1 a description is invalid, 2 a file cannot be read.",
+            "dpagen validate examples/*.json",
+        ),
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of a description",
+        **_fmt(
+            "Print the JSON Schema of the description, for editors such as VS Code.",
+            "dpagen schema --out dpagen.schema.json",
+        ),
+    )
+    p.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    p = sub.add_parser(
+        "check",
+        help="review descriptions as a DPO would, citing GDPR articles",
+        **_fmt(
+            "Review each description and list findings (rule id, severity, article, JSON path, advice).\n"
+            "Exit status: 0 no errors, 1 errors found, 2 unusable input.",
+            "dpagen check examples/okasio.json --format json",
+        ),
+    )
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    p.add_argument("--lang", choices=("fr", "en"), help="language of the findings (default: the description's)")
+    p.add_argument("--rules", action="store_true", help="list every rule with its articles and checklist items")
+
+    p = sub.add_parser(
+        "generate",
+        help="write the documents",
+        **_fmt(
+            "Write documents for the relationship described in FILE. Without --format: DOCX and PDF.\n"
+            "Without --draft, an incomplete or non-compliant description is refused with the list of gaps.",
+            "dpagen generate examples/avm-up.json --doc dpa --lang en --format docx,pdf,md --out out/",
+        ),
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--doc", default="dpa", choices=DOCUMENTS, help="document to write (default: dpa)")
+    p.add_argument("--lang", choices=("fr", "en"), help="language (default: the description's)")
+    p.add_argument("--format", default="docx,pdf", help="comma-separated: docx,pdf,html,md (default: docx,pdf)")
+    p.add_argument("--out", type=Path, default=Path("."), help="output folder (default: current folder)")
+    p.add_argument("--draft", action="store_true", help="render gaps as visible blanks and mark the document DRAFT")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+    p.add_argument("--clauses", type=Path, action="append", default=[], metavar="DIR",
+                   help="folder of clause files that replace or extend dpagen's (repeatable)")
+    p.add_argument("--template", type=Path, help="your own DOCX template (letterhead, styles)")
+
+    p = sub.add_parser(
+        "wizard",
+        help="answer questions in the terminal to write a description",
+        **_fmt(
+            "Ask, in the terminal, for everything a description holds; save a draft after every answer.",
+            "dpagen wizard --out my.json --lang en",
+        ),
+    )
+    p.add_argument("--out", type=Path, help="description file to write (default: description.json)")
+    p.add_argument("--from", dest="from_file", type=Path, help="start from an existing description or draft")
+    p.add_argument("--resume", action="store_true", help="continue the last interrupted session")
+    p.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the questions (default: fr)")
+    return parser
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .examples import example_names, load_example
+    from .io import dumps
+    from .output import status, write_atomic
+
+    if args.list:
+        print("\n".join(example_names()))
+        return EXIT_OK
+    description = load_example(args.example)
+    text = dumps(description)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.out, text.encode("utf-8"), force=args.force)
+        status(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .io import load
+
+    worst = EXIT_OK
+    for path in args.files:
+        try:
+            load(path)
+            print(f"{path}: valid")
+        except DpagenError as exc:
+            print(exc.render(), file=sys.stderr)
+            worst = max(worst, exc.exit_code)
+    return worst
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .output import status, write_atomic
+    from .schema import schema_text
+
+    text = schema_text()
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.out, text.encode("utf-8"), force=args.force)
+        status(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .rules.report import run_check
+
+    return run_check(args.files, output_format=args.output_format, language=args.lang, list_rules=args.rules)
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .generate import Request, generate
+    from .io import load
+    from .output import status
+
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    if not formats:
+        raise UsageError("--format needs at least one of docx, pdf, html, md")
+    if args.template is not None and not args.template.is_file():
+        raise UsageError(f"{args.template}: --template expects a .docx file")
+    description = load(args.file)
+    request = Request(
+        documents=[args.doc],
+        formats=formats,
+        language=args.lang,
+        out_dir=args.out,
+        draft=args.draft,
+        force=args.force,
+        clause_dirs=args.clauses,
+        template=args.template,
+    )
+    for path in generate(description, request):
+        status(f"wrote {path}")
+    return EXIT_OK
+
+
+def cmd_wizard(args: argparse.Namespace) -> int:
+    from .wizard import run_wizard
+
+    return run_wizard(out=args.out, from_file=args.from_file, resume=args.resume, language=args.lang)
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "validate": cmd_validate,
+    "schema": cmd_schema,
+    "check": cmd_check,
+    "generate": cmd_generate,
+    "wizard": cmd_wizard,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return COMMANDS[args.command](args)
+    except DpagenError as exc:
+        print(f"dpagen: {exc.render()}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("dpagen: interrupted", file=sys.stderr)
+        return 130
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

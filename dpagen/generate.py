@@ -1,0 +1,94 @@
+"""Orchestrates `dpagen generate`: check, build each document tree once, hand it to each writer, save."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import build
+from .clauses import Library, load_library
+from .errors import IncompleteError
+from .model import Description
+from .output import safe_filename, write_atomic
+
+DEFAULT_FORMATS = ("docx", "pdf")
+DOCUMENT_ORDER = ("dpa", "privacy-notice", "processor-charter", "subprocessors")
+
+
+@dataclass
+class Request:
+    """What to generate."""
+
+    documents: list[str]
+    formats: list[str] = field(default_factory=lambda: list(DEFAULT_FORMATS))
+    language: str | None = None
+    out_dir: Path = Path(".")
+    draft: bool = False
+    force: bool = False
+    clause_dirs: list[Path] = field(default_factory=list)
+    template: Path | None = None
+
+
+def applicable_documents(description: Description, library: Library) -> list[str]:
+    """The documents of the library that apply to a description, in a stable order."""
+    from .build import derived_facts
+    from .templating import Renderer, make_context
+
+    renderer = Renderer("en", library.labels_in("en"), draft=True)
+    context = make_context(description, {"facts": derived_facts(description)})
+    names = sorted(library.documents, key=lambda n: (DOCUMENT_ORDER.index(n) if n in DOCUMENT_ORDER else 99, n))
+    return [n for n in names if renderer.condition(library.documents[n].applies_when, context, n)]
+
+
+def blocking_findings(description: Description, document: str) -> list[str]:
+    """Compliance errors that forbid a final document, as lines (empty when the check is absent)."""
+    try:
+        from .rules import check
+    except ImportError:
+        return []
+    return [f.line() for f in check(description) if f.severity == "error" and f.blocks(document)]
+
+
+def output_name(description: Description, document: str, language: str, fmt: str) -> str:
+    """A safe file name from the parties and the document, e.g. ``dpa-okasio-ovh-fr.pdf``."""
+    names = [p.display_name or "" for p in (description.controller, description.processor) if p is not None]
+    return f"{safe_filename(document, *names, language)}.{fmt}"
+
+
+def generate(description: Description, request: Request, library: Library | None = None) -> list[Path]:
+    """Write every requested document in every requested format; return the paths written."""
+    from .writers import get_writer
+
+    lib = library or load_library(request.clause_dirs)
+    documents = request.documents
+    if "all" in documents:
+        documents = applicable_documents(description, lib)
+    writers = {fmt: get_writer(fmt) for fmt in request.formats}
+    language = request.language or description.document.language.value
+    trees = []
+    for document in documents:
+        if not request.draft:
+            problems = blocking_findings(description, document)
+            if problems:
+                raise IncompleteError(
+                    f"the {document} cannot be finalised: the compliance check reports {len(problems)} error(s) "
+                    "(fix them, or use --draft)",
+                    problems,
+                )
+        trees.append(build(description, document, language=language, draft=request.draft, library=lib))
+    targets = [
+        (request.out_dir / output_name(description, tree.kind, language, fmt), tree, fmt)
+        for tree in trees
+        for fmt in request.formats
+    ]
+    if not request.force:
+        from .errors import OutputError
+
+        existing = [str(p) for p, _, _ in targets if p.exists()]
+        if existing:
+            raise OutputError("refusing to replace existing files (use --force)", existing)
+    written = []
+    for path, tree, fmt in targets:
+        data = writers[fmt].write(tree, template=request.template)
+        written.append(write_atomic(path, data, force=request.force))
+    return written

@@ -1,0 +1,67 @@
+"""What a privacy notice adds: recipients, cookies, marketing, rights, authority, changes."""
+
+from __future__ import annotations
+
+from pydantic import EmailStr, Field
+
+from .base import CountryCode, Days, Strict, Url
+from .enums import LegalBasis, MarketingChannel, RecipientKind
+from .parties import Address
+
+
+class Recipient(Strict):
+    """A recipient or category of recipients (Art. 13(1)(e))."""
+
+    name: str = Field(description="e.g. 'Accounting team', 'Stripe', 'Tax authorities on request'")
+    kind: RecipientKind = RecipientKind.OTHER
+    purpose: str | None = None
+    country: CountryCode | None = None
+
+
+class Cookie(Strict):
+    """A cookie or other tracker (art. 82 loi 78-17)."""
+
+    name: str
+    provider: str | None = Field(None, description="Who sets it, e.g. 'Google Analytics'")
+    purpose: str | None = None
+    lifetime_months: int | None = Field(None, ge=0, le=120)
+    consent_required: bool = True
+    country: CountryCode | None = Field(None, description="Where the provider receives the data")
+    opt_out_url: Url | None = None
+
+
+class Marketing(Strict):
+    """Direct marketing sent by the controller."""
+
+    channels: list[MarketingChannel] = Field(default_factory=list)
+    legal_basis: LegalBasis | None = None
+    opt_out: str | None = Field(None, description="How to object, e.g. 'unsubscribe link in every e-mail'")
+
+
+class Rights(Strict):
+    """How data subjects exercise their rights (Art. 12, 15-22)."""
+
+    response_days: Days = Field(30, description="Answer time; the GDPR allows one month, extendable by two")
+    identity_check: str | None = Field(None, description="What proof of identity may be asked, and when")
+    post_mortem: bool = Field(True, description="Mention directives on data after death (loi 78-17 art. 85)")
+    channels: list[str] = Field(default_factory=list, description="Other ways: account settings, web form, …")
+
+
+class Authority(Strict):
+    """The supervisory authority people may complain to."""
+
+    name: str = "Commission nationale de l'informatique et des libertés (CNIL)"
+    address: Address | None = Field(
+        default_factory=lambda: Address(
+            street="3 place de Fontenoy, TSA 80715", postal_code="75334", city="Paris Cedex 07", country="FR"
+        )
+    )
+    url: Url | None = "https://www.cnil.fr/fr/plaintes"
+    email: EmailStr | None = None
+
+
+class Changes(Strict):
+    """How changes to the documents are announced."""
+
+    notice_days: Days | None = Field(None, description="Days of notice before a change takes effect")
+    channel: str | None = Field(None, description="e.g. 'e-mail to account holders and a banner'")

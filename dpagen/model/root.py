@@ -1,0 +1,95 @@
+"""The root of a description: one controller–processor relationship, saved as JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import ConfigDict, Field
+
+from .base import CountryCode, Strict
+from .enums import Language, Role
+from .notice import Authority, Changes, Cookie, Marketing, Recipient, Rights
+from .parties import Party
+from .processing import MainAgreement, ProcessingActivity, Service, Term
+from .safeguards import (
+    Assistance,
+    AuditRights,
+    BreachNotification,
+    EndOfContract,
+    Hosting,
+    SecurityMeasure,
+    Subprocessor,
+    SubprocessorPolicy,
+)
+
+SCHEMA_VERSION = 1
+
+
+class DocumentInfo(Strict):
+    """Facts about the documents themselves."""
+
+    language: Language = Language.FR
+    effective_date: dt.date | None = None
+    last_update: dt.date | None = None
+    version: str | None = Field(None, description="e.g. '2.1'")
+    reference: str | None = Field(None, description="Internal reference, e.g. 'DPA-2026-014'")
+
+
+class Signatory(Strict):
+    """A person who signs the contract for a party."""
+
+    party: Role
+    name: str | None = None
+    title: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+
+
+class ContractTerms(Strict):
+    """Final provisions of the contract."""
+
+    liability: str | None = Field(None, description="Liability regime or cap agreed between the parties")
+    governing_law: CountryCode = "FR"
+    jurisdiction: str | None = Field(None, description="e.g. 'Tribunal de commerce de Lyon'")
+    signatories: list[Signatory] = Field(default_factory=list)
+
+
+class Description(Strict):
+    """One controller–processor relationship, from which every document is drafted."""
+
+    model_config = ConfigDict(populate_by_name=True, title="dpagen description")
+
+    schema_ref: str | None = Field(None, alias="$schema", description="JSON Schema address, for editors")
+    schema_version: int = Field(SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
+    document: DocumentInfo = Field(default_factory=DocumentInfo)
+    publisher: Role | None = Field(None, description="Whose public charters are drafted (default: the processor if any)")
+    controller: Party | None = None
+    processor: Party | None = None
+    main_agreement: MainAgreement | None = None
+    services: list[Service] = Field(default_factory=list)
+    activities: list[ProcessingActivity] = Field(default_factory=list)
+    term: Term | None = None
+    hosting: Hosting = Field(default_factory=Hosting)
+    subprocessor_policy: SubprocessorPolicy = Field(default_factory=SubprocessorPolicy)
+    subprocessors: list[Subprocessor] = Field(default_factory=list)
+    breach: BreachNotification = Field(default_factory=BreachNotification)
+    audits: AuditRights = Field(default_factory=AuditRights)
+    security_measures: list[SecurityMeasure] = Field(default_factory=list)
+    assistance: Assistance = Field(default_factory=Assistance)
+    end_of_contract: EndOfContract = Field(default_factory=EndOfContract)
+    recipients: list[Recipient] = Field(default_factory=list)
+    data_sold: bool = Field(False, description="Personal data is sold or rented to third parties")
+    cookies: list[Cookie] = Field(default_factory=list)
+    cookie_settings: str | None = Field(None, description="How to refuse or withdraw consent to cookies")
+    marketing: Marketing | None = None
+    rights: Rights = Field(default_factory=Rights)
+    authority: Authority = Field(default_factory=Authority)
+    changes: Changes = Field(default_factory=Changes)
+    contract: ContractTerms = Field(default_factory=ContractTerms)
+
+    @property
+    def charter_publisher(self) -> Role:
+        """Whose public charter is drafted: explicit, else the processor when there is one."""
+        if self.publisher is not None:
+            return self.publisher
+        return Role.PROCESSOR if self.processor is not None else Role.CONTROLLER

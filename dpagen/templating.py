@@ -1,0 +1,276 @@
+"""The single Jinja environment for clause text: sandboxed, strict, and blank-aware.
+
+Clause text is rendered to plain text carrying invisible markers (control characters the model
+refuses in user text): a value printed from the description is wrapped so that the block parser
+never reads structure into it, and a missing value becomes a blank (in a draft) or an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from enum import Enum
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from pydantic import BaseModel
+
+from .errors import TemplateError as DpagenTemplateError
+
+VALUE_OPEN, VALUE_CLOSE = "\x02", "\x03"
+BLANK_OPEN, BLANK_CLOSE = "\x04", "\x05"
+
+MONTHS = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+class Missing:
+    """A value the description does not give: falsy, iterable as empty, printed as a blank."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __getattr__(self, name: str) -> Missing:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return Missing(f"{self.path}.{name}")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Missing) or other is None
+
+    def __hash__(self) -> int:
+        return hash(self.path)
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return f"Missing({self.path!r})"
+
+
+class ModelProxy:
+    """Read-only view of a pydantic model for templates: fields and public properties only."""
+
+    def __init__(self, model: BaseModel, path: str) -> None:
+        object.__setattr__(self, "_model", model)
+        object.__setattr__(self, "_path", path)
+
+    def __getattr__(self, name: str) -> Any:
+        model = object.__getattribute__(self, "_model")
+        path = object.__getattribute__(self, "_path")
+        cls = type(model)
+        if name in cls.model_fields or isinstance(getattr(cls, name, None), property):
+            return wrap(getattr(model, name), f"{path}.{name}" if path else name)
+        raise AttributeError(f"'{path or 'description'}' has no field '{name}'")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("descriptions are read-only in templates")
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ModelProxy):
+            return unwrap(self) == unwrap(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return id(object.__getattribute__(self, "_model"))
+
+    def __str__(self) -> str:
+        raise DpagenTemplateError(f"a template prints the whole object '{object.__getattribute__(self, '_path')}'")
+
+
+class ListProxy(list[Any]):
+    """A list of wrapped values that remembers its path."""
+
+    def __init__(self, items: list[Any], path: str) -> None:
+        super().__init__(wrap(v, f"{path}[{i}]") for i, v in enumerate(items))
+        self.path = path
+
+
+def wrap(value: Any, path: str) -> Any:
+    """Wrap a model value for templates."""
+    if value is None:
+        return Missing(path)
+    if isinstance(value, BaseModel):
+        return ModelProxy(value, path)
+    if isinstance(value, list):
+        return ListProxy(value, path)
+    return value
+
+
+def unwrap(value: Any) -> Any:
+    """The model object behind a proxy."""
+    if isinstance(value, ModelProxy):
+        return object.__getattribute__(value, "_model")
+    if isinstance(value, ListProxy):
+        return [unwrap(v) for v in value]
+    if isinstance(value, Missing):
+        return None
+    return value
+
+
+class Renderer:
+    """Renders clause templates for one document in one language, collecting blanks."""
+
+    def __init__(
+        self,
+        language: str,
+        labels: dict[str, dict[str, str]],
+        *,
+        draft: bool,
+        globals_: dict[str, Any] | None = None,
+    ) -> None:
+        self.language = language
+        self.labels = labels
+        self.draft = draft
+        self.missing: list[str] = []
+        env = ImmutableSandboxedEnvironment(
+            undefined=StrictUndefined,
+            autoescape=False,  # output is plain text; each writer escapes for its own format
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            finalize=self._finalize,
+        )
+        env.filters.update(
+            label=self.label,
+            date=self.date,
+            country=self.country,
+            countries=self.countries,
+            and_list=self.and_list,
+            or_list=lambda items: self.and_list(items, "or"),
+            duration=self.duration,
+            blank=self.blank,
+        )
+        env.globals.update(globals_ or {})
+        env.globals["lang"] = language
+        env.globals["missing"] = self.blank
+        self.env = env
+        self._cache: dict[str, Any] = {}
+
+    # -- rendering -------------------------------------------------------------------------------
+    def render(self, source: str, context: dict[str, Any], where: str) -> str:
+        """Render a template string; ``where`` names it in errors."""
+        try:
+            template = self._cache.get(source)
+            if template is None:
+                template = self._cache[source] = self.env.from_string(source)
+            return str(template.render(context))
+        except DpagenTemplateError as exc:
+            raise DpagenTemplateError(f"{where}: {exc.message}") from None
+        except TemplateError as exc:
+            raise DpagenTemplateError(f"{where}: {exc.message or exc}") from None
+
+    def condition(self, expression: str, context: dict[str, Any], where: str) -> bool:
+        """Evaluate a clause's ``applies_when`` expression."""
+        try:
+            return bool(self.env.compile_expression(expression, undefined_to_none=False)(**context))
+        except TemplateError as exc:
+            raise DpagenTemplateError(f"{where}: condition '{expression}': {exc.message or exc}") from None
+
+    def _finalize(self, value: Any) -> str:
+        if isinstance(value, Missing):
+            return self.blank(value)
+        if isinstance(value, (ModelProxy, ListProxy)):
+            what = value.path if isinstance(value, ListProxy) else "an object"
+            raise DpagenTemplateError(f"a template prints {what} instead of a value")
+        if isinstance(value, Enum):
+            return self._value(self.label(value))
+        if isinstance(value, dt.date):
+            return self._value(self.date(value))
+        if isinstance(value, bool):
+            return self._value(self.labels["bool"][str(value).lower()])
+        if isinstance(value, str) and (BLANK_OPEN in value or VALUE_OPEN in value):
+            return value  # already rendered by a filter
+        return self._value(str(value))
+
+    @staticmethod
+    def _value(text: str) -> str:
+        return VALUE_OPEN + " ".join(text.split("\n")) + VALUE_CLOSE
+
+    # -- filters ---------------------------------------------------------------------------------
+    def blank(self, value: Any, hint: str | None = None) -> str:
+        """A visible blank for a missing value (draft), recorded for the final refusal otherwise."""
+        path = value.path if isinstance(value, Missing) else str(value)
+        if path not in self.missing:
+            self.missing.append(path)
+        word = self.labels["writer"]["blank"]
+        colon = "\u00a0:" if self.language == "fr" else ":"
+        return f"{BLANK_OPEN}[●] {word}{colon} {hint or path}{BLANK_CLOSE}"
+
+    def label(self, value: Any) -> str:
+        """Localised label of an enum value, e.g. LegalBasis.CONTRACT → 'exécution du contrat'."""
+        if isinstance(value, Missing):
+            return self.blank(value)
+        if not isinstance(value, Enum):
+            return str(value)
+        group = self.labels.get(type(value).__name__, {})
+        text = group.get(value.value)
+        if text is None:
+            raise DpagenTemplateError(f"no {self.language} label for {type(value).__name__}.{value.value}")
+        return text
+
+    def date(self, value: Any) -> str:
+        """A date written out: '25 novembre 2026' / '25 November 2026'."""
+        if isinstance(value, Missing):
+            return self.blank(value)
+        day = "1er" if value.day == 1 and self.language == "fr" else str(value.day)
+        return f"{day} {MONTHS[self.language][value.month - 1]} {value.year}"
+
+    def country(self, value: Any) -> str:
+        """A country's name from its ISO code."""
+        if isinstance(value, Missing):
+            return self.blank(value)
+        from .geo import country_name
+
+        return country_name(str(value), self.language)
+
+    def countries(self, values: Any) -> str:
+        """Several country names, deduplicated, as a list in words."""
+        names = list(dict.fromkeys(self.country(v) for v in values if v))
+        return self.and_list(names)
+
+    def and_list(self, items: Any, word: str = "and") -> str:
+        """'a, b and c' / 'a, b et c'."""
+        parts = [self._finalize(i) if not isinstance(i, str) else i for i in items]
+        parts = [p for p in parts if p]
+        if not parts:
+            return ""
+        joiner = self.labels["writer"][word]
+        if len(parts) == 1:
+            return parts[0]
+        return ", ".join(parts[:-1]) + f" {joiner} " + parts[-1]
+
+    def duration(self, value: Any) -> str:
+        """A Duration as words: '3 ans', '13 months'."""
+        if isinstance(value, Missing):
+            return self.blank(value)
+        unit = unwrap(value.unit)
+        key = f"{unit.value}_one" if value.value == 1 else unit.value
+        return f"{value.value} {self.labels['writer'][key]}"
+
+
+def make_context(root: BaseModel, extra: dict[str, Any]) -> dict[str, Any]:
+    """Template context: the description's fields at top level, plus extras."""
+    proxy = ModelProxy(root, "")
+    context: dict[str, Any] = {name: getattr(proxy, name) for name in type(root).model_fields}
+    context["d"] = proxy
+    context.update(extra)
+    return context
+
+
+Filter = Callable[..., str]

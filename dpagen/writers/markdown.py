@@ -1,0 +1,78 @@
+"""Markdown writer: a plain, diff-friendly rendering for review in git."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..doctree import BulletList, Document, Inline, Paragraph, Table
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def _escape(text: str, *, line_start: bool = False) -> str:
+    text = _SPECIAL.sub(r"\\\1", text)
+    if line_start:  # a paragraph that starts like a list item must not become one
+        text = re.sub(r"^(\s*)([-+]|\d+[.)])(\s)", r"\1\\\2\3", text)
+    return text
+
+
+def inline(spans: Inline) -> str:
+    """Spans as Markdown: strong in ``**``, blanks highlighted with ``==`` marks and bold."""
+    out = []
+    for span in spans:
+        text = _escape(span.text)
+        if span.kind == "strong":
+            out.append(f"**{text}**")
+        elif span.kind == "blank":
+            out.append(f"**{text}**")
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def _table(table: Table) -> list[str]:
+    lines = ["| " + " | ".join(_escape(h) for h in table.header) + " |"]
+    lines.append("|" + "|".join("---" for _ in table.header) + "|")
+    for row in table.rows:
+        lines.append("| " + " | ".join(inline(c) or " " for c in row) + " |")
+    return lines
+
+
+def write(document: Document, *, template: Path | None = None) -> bytes:
+    """Lay the document out as Markdown (``template`` is not used)."""
+    lines = [f"# {_escape(document.title)}", "", f"*{_escape(document.subtitle)}*", ""]
+    if document.draft:
+        lines += [f"> **{_escape(document.labels['draft'])}** — {_escape(document.labels['draft_note'])}", ""]
+    lines += [_escape(document.parties_line), ""]
+    meta = []
+    if document.reference:
+        meta.append(f"{document.labels['reference']}: {_escape(document.reference)}")
+    if document.version:
+        meta.append(f"{document.labels['version']}: {_escape(document.version)}")
+    if meta:
+        lines += [" · ".join(meta), ""]
+    for section in document.sections:
+        lines += [f"## {_escape(section.title)}", ""]
+        for clause in section.clauses:
+            lines += [f"### {_escape(clause.heading)}", ""]
+            for block in clause.blocks:
+                if isinstance(block, Paragraph):
+                    prefix = f"**{block.number}** " if block.number else ""
+                    lines += [prefix + inline(block.spans), ""]
+                elif isinstance(block, BulletList):
+                    lines += [f"- {inline(item)}" for item in block.items] + [""]
+                else:
+                    lines += [*_table(block), ""]
+    if document.signatures:
+        lines += [f"## {_escape(document.labels['signature'])}", ""]
+        for sig in document.signatures:
+            lines += [
+                f"**{_escape(sig.role)}** — {inline(sig.company)}",
+                "",
+                f"{document.labels['name']}: {inline(sig.name)}  ",
+                f"{document.labels['title']}: {inline(sig.title)}  ",
+                _escape(sig.place_date),
+                "",
+            ]
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
