@@ -1,0 +1,34 @@
+"""Shared fixtures: the bundled examples and a loader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dpagen.io import load
+from dpagen.model import Description
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def example_paths() -> list[Path]:
+    """Every bundled example description (the deliberately flawed ones included)."""
+    return sorted(EXAMPLES.glob("*.json"))
+
+
+def complete_example_paths() -> list[Path]:
+    """Examples meant to pass the compliance check (not the '*-flawed' ones)."""
+    return [p for p in example_paths() if not p.stem.endswith("-flawed")]
+
+
+@pytest.fixture
+def avm_up() -> Description:
+    """The AVM Up processor example (seed 004)."""
+    return load(EXAMPLES / "avm-up.json")
+
+
+def load_example(name: str) -> Description:
+    """Load examples/NAME.json."""
+    return load(EXAMPLES / f"{name}.json")
