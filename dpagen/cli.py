@@ -118,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    """`dpagen init`: write a bundled example."""
     from .examples import example_names, load_example
     from .io import dumps
     from .output import status, write_atomic
@@ -136,6 +137,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """`dpagen validate`: load each file, report every problem."""
     from .io import load
 
     worst = EXIT_OK
@@ -150,6 +152,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    """`dpagen schema`: print or write the JSON Schema."""
     from .output import status, write_atomic
     from .schema import schema_text
 
@@ -163,12 +166,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """`dpagen check`: the compliance review."""
     from .rules.report import run_check
 
     return run_check(args.files, output_format=args.output_format, language=args.lang, list_rules=args.rules)
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    """`dpagen generate`: write the documents."""
     from .generate import Request, generate
     from .io import load
     from .output import status
@@ -195,6 +200,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
+    """`dpagen wizard`: the interactive questionnaire."""
     from .wizard import run_wizard
 
     return run_wizard(out=args.out, from_file=args.from_file, resume=args.resume, language=args.lang)

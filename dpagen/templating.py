@@ -123,6 +123,18 @@ def unwrap(value: Any) -> Any:
     return value
 
 
+class _Environment(ImmutableSandboxedEnvironment):
+    """The sandbox, with errors that name the description's field when a template misspells one."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, ModelProxy) and not attribute.startswith("_"):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError as exc:
+                raise DpagenTemplateError(str(exc)) from None
+        return super().getattr(obj, attribute)
+
+
 class Renderer:
     """Renders clause templates for one document in one language, collecting blanks."""
 
@@ -138,7 +150,7 @@ class Renderer:
         self.labels = labels
         self.draft = draft
         self.missing: list[str] = []
-        env = ImmutableSandboxedEnvironment(
+        env = _Environment(
             undefined=StrictUndefined,
             autoescape=False,  # output is plain text; each writer escapes for its own format
             trim_blocks=True,

@@ -7,24 +7,22 @@ from pathlib import Path
 
 from ..doctree import BulletList, Document, Inline, Paragraph, Table
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_SPECIAL = re.compile(r"([\\`*_<>|~])")
 
 
 def _escape(text: str, *, line_start: bool = False) -> str:
-    text = _SPECIAL.sub(r"\\\1", text)
+    text = _SPECIAL.sub(r"\\\1", text).replace("](", "]\\(")
     if line_start:  # a paragraph that starts like a list item must not become one
-        text = re.sub(r"^(\s*)([-+]|\d+[.)])(\s)", r"\1\\\2\3", text)
+        text = re.sub(r"^(\s*)([-+#>]|\d+[.)])", r"\1\\\2", text)
     return text
 
 
-def inline(spans: Inline) -> str:
+def inline(spans: Inline, *, line_start: bool = False) -> str:
     """Spans as Markdown: strong in ``**``, blanks highlighted with ``==`` marks and bold."""
     out = []
-    for span in spans:
-        text = _escape(span.text)
-        if span.kind == "strong":
-            out.append(f"**{text}**")
-        elif span.kind == "blank":
+    for i, span in enumerate(spans):
+        text = _escape(span.text, line_start=line_start and i == 0)
+        if span.kind == "strong" or span.kind == "blank":
             out.append(f"**{text}**")
         else:
             out.append(text)
@@ -59,7 +57,7 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
             for block in clause.blocks:
                 if isinstance(block, Paragraph):
                     prefix = f"**{block.number}** " if block.number else ""
-                    lines += [prefix + inline(block.spans), ""]
+                    lines += [prefix + inline(block.spans, line_start=not prefix), ""]
                 elif isinstance(block, BulletList):
                     lines += [f"- {inline(item)}" for item in block.items] + [""]
                 else:

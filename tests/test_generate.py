@@ -1,0 +1,64 @@
+"""`dpagen generate`: file names, refusal of incomplete input, no silent overwrite, drafts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLES
+from dpagen.generate import output_name
+from dpagen.io import validate
+
+
+def dpagen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dpagen", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def test_output_names_carry_no_path_characters() -> None:
+    d = validate({"controller": {"legal_name": "../../etc/passwd"}, "processor": {"brand": "A/B\\C «Ü» ; rm -rf"}})
+    name = output_name(d, "dpa", "fr", "pdf")
+    assert "/" not in name and "\\" not in name and ".." not in name
+    assert name.endswith("-fr.pdf") and name.startswith("dpa-")
+
+
+def test_generate_markdown_and_refuse_to_overwrite(tmp_path: Path) -> None:
+    args = ["generate", str(EXAMPLES / "avm-up.json"), "--doc", "dpa", "--format", "md", "--out", str(tmp_path)]
+    first = dpagen(*args)
+    assert first.returncode == 0, first.stderr
+    written = sorted(tmp_path.glob("*.md"))
+    assert len(written) == 1
+    assert f"wrote {written[0]}" in first.stderr
+    text = written[0].read_text(encoding="utf-8")
+    assert "Contrat de sous-traitance" in text and "48" in text
+    written[0].write_text("edited by hand", encoding="utf-8")
+    again = dpagen(*args)
+    assert again.returncode == 2
+    assert "use --force" in again.stderr
+    assert written[0].read_text(encoding="utf-8") == "edited by hand"
+    forced = dpagen(*args, "--force")
+    assert forced.returncode == 0
+    assert written[0].read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in tmp_path.iterdir()) == [written[0].name]  # no temporary files left
+
+
+def test_incomplete_description_is_refused_then_drafted(tmp_path: Path) -> None:
+    partial = tmp_path / "partial.json"
+    partial.write_text(json.dumps({"controller": {"legal_name": "C"}, "processor": {"legal_name": "P"}}), "utf-8")
+    refused = dpagen("generate", str(partial), "--format", "md", "--out", str(tmp_path / "out"))
+    assert refused.returncode == 1
+    assert "--draft" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    out = str(tmp_path / "out")
+    drafted = dpagen("generate", str(partial), "--draft", "--format", "md", "--lang", "en", "--out", out)
+    assert drafted.returncode == 0, drafted.stderr
+    text = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
+    assert "DRAFT" in text and "[●]" in text
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = dpagen("generate", str(EXAMPLES / "avm-up.json"), "--format", "odt", "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "unknown format 'odt'" in result.stderr
