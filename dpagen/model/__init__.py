@@ -2,24 +2,24 @@
 
 from .base import CountryCode, Strict
 from .enums import (
-    Language,
-    Role,
-    LegalBasis,
-    SpecialCategory,
     Art9Condition,
+    CostBearer,
     DataSource,
-    RetentionStart,
+    Derogation,
     DurationUnit,
+    EndAction,
     Frequency,
+    Language,
+    LegalBasis,
+    MarketingChannel,
+    RecipientKind,
+    RetentionStart,
+    Role,
+    SccModule,
+    SecurityCategory,
+    SpecialCategory,
     SubprocessorRegime,
     TransferMechanism,
-    SccModule,
-    Derogation,
-    SecurityCategory,
-    EndAction,
-    CostBearer,
-    RecipientKind,
-    MarketingChannel,
 )
 from .notice import Authority, Changes, Cookie, Marketing, Recipient, Rights
 from .parties import Address, Contact, EuRepresentative, Party, Person, Registration
@@ -49,6 +49,7 @@ from .safeguards import (
 )
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Address",
     "Art9Condition",
     "Assistance",
@@ -91,7 +92,6 @@ __all__ = [
     "RetentionStart",
     "Rights",
     "Role",
-    "SCHEMA_VERSION",
     "SccModule",
     "SecurityCategory",
     "SecurityMeasure",

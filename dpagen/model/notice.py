@@ -7,6 +7,7 @@ from pydantic import EmailStr, Field
 from .base import CountryCode, Days, Strict, Url
 from .enums import LegalBasis, MarketingChannel, RecipientKind
 from .parties import Address
+from .safeguards import TransferSafeguard
 
 
 class Recipient(Strict):
@@ -16,6 +17,10 @@ class Recipient(Strict):
     kind: RecipientKind = RecipientKind.OTHER
     purpose: str | None = None
     country: CountryCode | None = None
+    address: Address | None = Field(None, description="Postal address, when the notice names the recipient")
+    transfer: TransferSafeguard | None = Field(
+        None, description="Chapter V tool when the recipient receives the data outside the EEA (Art. 13(1)(f))"
+    )
 
 
 class Cookie(Strict):
@@ -28,6 +33,10 @@ class Cookie(Strict):
     consent_required: bool = True
     country: CountryCode | None = Field(None, description="Where the provider receives the data")
     opt_out_url: Url | None = None
+    info_url: Url | None = Field(None, description="The provider's page on privacy and security of this tool")
+    transfer: TransferSafeguard | None = Field(
+        None, description="Chapter V tool when the provider receives the data outside the EEA"
+    )
 
 
 class Marketing(Strict):
@@ -65,3 +74,4 @@ class Changes(Strict):
 
     notice_days: Days | None = Field(None, description="Days of notice before a change takes effect")
     channel: str | None = Field(None, description="e.g. 'e-mail to account holders and a banner'")
+    url: Url | None = Field(None, description="Where the current version of the documents is always published")

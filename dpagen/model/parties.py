@@ -66,6 +66,9 @@ class Party(Strict):
     email: EmailStr | None = Field(None, description="General contact e-mail")
     phone: Phone | None = None
     website: Url | None = None
+    certifications: list[str] = Field(
+        default_factory=list, description="The company's own certifications, e.g. ISO 9001, ISO 27001"
+    )
     dpo: Contact | None = Field(None, description="Data protection officer (Art. 37-39)")
     security_officer: Contact | None = Field(None, description="Security officer (RSSI / CISO)")
     rights_contact: Contact | None = Field(None, description="Where data subjects send their requests")

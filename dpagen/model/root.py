@@ -51,6 +51,14 @@ class ContractTerms(Strict):
     liability: str | None = Field(None, description="Liability regime or cap agreed between the parties")
     governing_law: CountryCode = "FR"
     jurisdiction: str | None = Field(None, description="e.g. 'Tribunal de commerce de Lyon'")
+    controller_undertakings: list[str] = Field(
+        default_factory=list,
+        description="Controller's undertakings beyond the standard clauses, e.g. 'report a compromised account'",
+    )
+    processor_undertakings: list[str] = Field(
+        default_factory=list,
+        description="Processor's undertakings beyond the standard clauses, e.g. 'review its measures after a breach'",
+    )
     signatories: list[Signatory] = Field(default_factory=list)
 
 
@@ -62,12 +70,19 @@ class Description(Strict):
     schema_ref: str | None = Field(None, alias="$schema", description="JSON Schema address, for editors")
     schema_version: int = Field(SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
     document: DocumentInfo = Field(default_factory=DocumentInfo)
-    publisher: Role | None = Field(None, description="Whose public charters are drafted (default: the processor if any)")
+    publisher: Role | None = Field(
+        None, description="Whose public charters are drafted (default: the processor if any)"
+    )
     controller: Party | None = None
     processor: Party | None = None
     main_agreement: MainAgreement | None = None
     services: list[Service] = Field(default_factory=list)
     activities: list[ProcessingActivity] = Field(default_factory=list)
+    processor_own_activities: list[ProcessingActivity] = Field(
+        default_factory=list,
+        description="Processing the processor carries out as a controller in its own right (its customer "
+        "relationship, its own marketing): stated in its public charter, never in the contract",
+    )
     term: Term | None = None
     hosting: Hosting = Field(default_factory=Hosting)
     subprocessor_policy: SubprocessorPolicy = Field(default_factory=SubprocessorPolicy)

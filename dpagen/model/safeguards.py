@@ -28,6 +28,7 @@ class HostingSite(Strict):
     provider: str | None = Field(None, description="e.g. 'OVHcloud'")
     country: CountryCode | None = None
     city: str | None = None
+    scope: str | None = Field(None, description="What is hosted there, e.g. 'the website', 'the platform'")
     certifications: list[str] = Field(default_factory=list, description="e.g. ISO 27001, HDS, PCI-DSS")
     url: Url | None = Field(None, description="Page describing the provider's security measures")
 
@@ -86,7 +87,9 @@ class AuditRights(Strict):
     on_site: bool = True
     documentary: bool = True
     notice_days: Days | None = 30
-    max_per_year: int | None = Field(1, ge=0, le=52, description="Audits per year, outside a breach or an authority request")
+    max_per_year: int | None = Field(
+        1, ge=0, le=52, description="Audits per year, outside a breach or an authority request"
+    )
     cost: CostBearer = CostBearer.CONTROLLER
     third_party_auditor: bool = Field(True, description="The controller may mandate an independent auditor")
     auditor_confidentiality: bool = Field(True, description="The auditor is bound to confidentiality")
