@@ -166,6 +166,7 @@ class Renderer:
             and_list=self.and_list,
             or_list=lambda items: self.and_list(items, "or"),
             duration=self.duration,
+            plural=self.plural,
             blank=self.blank,
         )
         env.globals.update(globals_ or {})
@@ -266,6 +267,13 @@ class Renderer:
         if len(parts) == 1:
             return parts[0]
         return ", ".join(parts[:-1]) + f" {joiner} " + parts[-1]
+
+    def plural(self, value: Any, one: str, many: str) -> str:
+        """A count and its unit word, e.g. '30 jours', '1 day' (in French 0 and 1 take the singular)."""
+        if isinstance(value, Missing):
+            return self.blank(value)
+        singular = value < 2 if self.language == "fr" else value == 1
+        return f"{self._value(str(value))} {one if singular else many}"
 
     def duration(self, value: Any) -> str:
         """A Duration as words: '3 ans', '13 months'."""
