@@ -10,15 +10,27 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\u2028\u2029]")
 
 
+def _control_error(text: str, where: str = "") -> ValueError | None:
+    match = _CONTROL.search(text)
+    if match is None:
+        return None
+    return ValueError(f"{where}control character U+{ord(match.group()):04X} is not allowed in text")
+
+
 def _check_text(value: Any) -> Any:
-    """Refuse control characters: docxtpl turns some into page breaks and drops others."""
+    """Refuse control characters: docxtpl turns some into page breaks and drops others.
+
+    In a list of texts the message names the item, e.g. ``item [2]: control character U+0007 …``.
+    """
     if isinstance(value, str):
-        match = _CONTROL.search(value)
-        if match:
-            raise ValueError(f"control character U+{ord(match.group()):04X} is not allowed in text")
+        error = _control_error(value)
+        if error:
+            raise error
     elif isinstance(value, list):
-        for item in value:
-            _check_text(item)
+        for index, item in enumerate(value):
+            error = _control_error(item, f"item [{index}]: ") if isinstance(item, str) else None
+            if error:
+                raise error
     return value
 
 
