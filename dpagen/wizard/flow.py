@@ -1,0 +1,482 @@
+"""The question flow: walks the sections, asks through a prompter, validates with the model, records.
+
+Plain Python, no terminal: tests drive it with a scripted prompter. The state is the description's
+JSON data; every answer is checked by validating the candidate description with the model (one
+source of truth) and only errors at the answered path, below it, or new at an object holding it
+(e.g. duplicate category names) refuse the answer. Every answer is logged as ``[id, raw]``; the
+log replayed from the same start state gives back the same state (that is how a draft resumes).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import to_jsonable_python
+
+from ..model import Description, SecurityCategory
+from . import paths
+from .nodes import Ask, Custom, Each, Group, Loop, Node, Section
+from .prompter import Prompt, Prompter
+from .questions import SECTIONS
+from .texts import Texts
+
+Answer = list[Any]  # [prompt id, raw answer]
+
+
+class Scope:
+    """What a ``when``/``compute`` function sees: the answers around one object of the description."""
+
+    def __init__(self, state: dict[str, Any], base: paths.JsonPath) -> None:
+        self.state = state
+        self.base = base
+
+    def _resolve(self, relative: str) -> paths.JsonPath:
+        base = self.base
+        while relative.startswith("^"):
+            relative = relative[1:]
+            base = base[:-2] if base and isinstance(base[-1], int) else base[:-1]
+        return base + paths.parse(relative)
+
+    def get(self, relative: str, default: Any = None) -> Any:
+        """A value relative to this object (``^`` climbs one object up); the model default when unset."""
+        path = self._resolve(relative)
+        value = paths.get(self.state, path, paths.MISSING)
+        if value is paths.MISSING:
+            value = paths.model_default(path)
+        return default if value is None else value
+
+    def root(self, relative: str) -> Any:
+        """A value from the description's root."""
+        return Scope(self.state, ()).get(relative)
+
+
+def model_message(error: dict[str, Any]) -> str:
+    """The model's message for one error, without pydantic's prefixes."""
+    msg = str(error["msg"])
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    return msg
+
+
+def _loc(error: dict[str, Any]) -> paths.JsonPath:
+    return tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+
+
+def errors_of(state: dict[str, Any]) -> list[dict[str, Any]]:
+    """The model's errors for a state (empty when it is a valid description)."""
+    try:
+        Description.model_validate(state)
+    except ValidationError as exc:
+        return list(exc.errors(include_url=False))
+    return []
+
+
+_FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def convert(kind: str, raw: Any) -> Any:
+    """Turn a raw answer into the JSON value to validate (None or [] means unset)."""
+    if kind in ("confirm", "multi"):
+        return raw
+    if kind == "select":
+        return raw or None
+    text = str(raw if raw is not None else "").strip()
+    if kind == "list":
+        return [item.strip() for item in text.split(";") if item.strip()]
+    if not text:
+        return None
+    if kind == "date":
+        match = _FR_DATE.match(text)
+        if match:
+            day, month, year = match.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+    return text
+
+
+def display(kind: str, value: Any) -> Any:
+    """A current value as a prompt default."""
+    if kind == "confirm":
+        return bool(value)
+    if kind == "multi":
+        return list(value or [])
+    if kind == "select":
+        return value if value is not None else ""
+    if value is None:
+        return ""
+    if kind == "list":
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+class Wizard:
+    """Asks the questions of each section and builds the description's data from the answers."""
+
+    def __init__(
+        self,
+        prompter: Prompter,
+        language: str = "fr",
+        start: dict[str, Any] | None = None,
+        replay: list[Answer] | None = None,
+        on_change: Callable[[Wizard], None] | None = None,
+        labels: dict[str, dict[str, str]] | None = None,
+        sections: tuple[Section, ...] = SECTIONS,
+    ) -> None:
+        self.prompter = prompter
+        self.texts = Texts(language)
+        self.language = language
+        self.start: dict[str, Any] = copy.deepcopy(start or {})
+        self.state: dict[str, Any] = copy.deepcopy(self.start)
+        self.log: list[Answer] = []
+        self.replay: list[Answer] = [list(a) for a in replay or []]
+        self.on_change = on_change or (lambda _w: None)
+        self.sections = sections
+        if labels is None:
+            from ..clauses import load_library
+
+            labels = load_library().labels_in(language)
+        self.labels = labels
+        if not paths.has(self.state, ("document", "language")):
+            paths.put(self.state, ("document", "language"), language)
+
+    # ---------------------------------------------------------------- asking
+
+    def ask(self, prompt: Prompt) -> Any:
+        """One answer: replayed from the log while it matches, else asked; then recorded."""
+        while True:
+            if self.replay and self.replay[0][0] == prompt.id:
+                raw = self.replay.pop(0)[1]
+                replayed = True
+            else:
+                self.replay = []
+                raw = self.prompter.ask(prompt)
+                replayed = False
+            problem = prompt.validate(raw) if prompt.validate else None
+            if problem is None:
+                break
+            if replayed:
+                self.replay = []
+            else:
+                self.prompter.say(problem)
+        self.log.append([prompt.id, raw])
+        return raw
+
+    def changed(self) -> None:
+        """An answer was applied: let the session save its draft."""
+        self.on_change(self)
+
+    def check(self, path: paths.JsonPath, value: Any) -> str | None:
+        """The model's objection to setting ``path`` to ``value``, or None when it accepts it."""
+        candidate = copy.deepcopy(self.state)
+        self._set(candidate, path, value)
+        before = {paths.show(_loc(e)) for e in errors_of(self.state)}
+        for error in errors_of(candidate):
+            loc = _loc(error)
+            if loc[: len(path)] == path:
+                return model_message(error)
+            if path[: len(loc)] == loc and paths.show(loc) not in before:
+                return model_message(error)
+        return None
+
+    @staticmethod
+    def _set(data: dict[str, Any], path: paths.JsonPath, value: Any) -> None:
+        if value is None or value == []:
+            default = paths.model_default(path)
+            if default is None or default == []:
+                paths.delete(data, path)
+            else:
+                paths.put(data, path, None)
+        else:
+            paths.put(data, path, value)
+
+    def set(self, path: paths.JsonPath, value: Any) -> None:
+        """Store a value (already checked) in the model's own form, e.g. 'fr' → 'FR'."""
+        self._set(self.state, path, _canonical(path, value))
+
+    def clear(self, path: paths.JsonPath) -> None:
+        """Unset a value that no longer applies."""
+        if paths.has(self.state, path):
+            self._set(self.state, path, None)
+
+    # ---------------------------------------------------------------- walking
+
+    def run(self) -> Description:
+        """Every section, then the summary until the user saves a valid description."""
+        for section in self.sections:
+            self.run_section(section)
+        return self.review()
+
+    def review(self) -> Description:
+        """Show the summary; go back to sections until the user chooses to save."""
+        from .summary import summary
+
+        titles = {s.id: self.texts.section(s.id) for s in self.sections}
+        while True:
+            self.prompter.say(summary(self.state, self.texts, self.labels))
+            problems = errors_of(self.state)
+            if problems:
+                self.prompter.say(self.texts.msg("invalid"))
+                for error in problems:
+                    self.prompter.say(f"  {paths.show(_loc(error))}: {model_message(error)}")
+            choices = [("save", self.texts.msg("save"))] + [
+                (sid, self.texts.msg("back", title=title)) for sid, title in titles.items()
+            ]
+            choice = self.ask(Prompt("summary#menu", "select", self.texts.msg("summary_menu"), default="save",
+                                     choices=choices))
+            if choice == "save" and not problems:
+                return Description.model_validate(self.state)
+            section = next((s for s in self.sections if s.id == choice), None)
+            if section is not None:
+                self.run_section(section)
+
+    def run_section(self, section: Section) -> None:
+        """Ask one section's questions."""
+        self.prompter.say(self.texts.msg("section", title=self.texts.section(section.id)))
+        self.run_nodes(section.nodes, (), {})
+
+    def run_nodes(self, nodes: tuple[Node, ...], base: paths.JsonPath, context: dict[str, Any]) -> None:
+        """Ask each node that applies; clear the ones that do not."""
+        for node in nodes:
+            scope = Scope(self.state, base)
+            target = base + paths.parse(node.path)
+            if node.when is not None and not node.when(scope):
+                if node.clear and target:
+                    self.clear(target)
+                    self.changed()
+                continue
+            if isinstance(node, Ask):
+                self.ask_field(node, base, context)
+            elif isinstance(node, Group):
+                self.run_group(node, target, context)
+            elif isinstance(node, Loop):
+                self.run_loop(node, target, context)
+            elif isinstance(node, Each):
+                self.run_each(node, target, context)
+            elif isinstance(node, Custom):
+                getattr(self, f"step_{node.name}")()
+
+    def current(self, node: Ask, path: paths.JsonPath, scope: Scope) -> Any:
+        """The value a question starts from: the answer so far, else computed, model or suggested default."""
+        value = paths.get(self.state, path, paths.MISSING)
+        if value is not paths.MISSING:
+            return value
+        if node.compute is not None:
+            computed = node.compute(scope)
+            if computed is not None:
+                return computed
+        default = paths.model_default(path)
+        if default is not None and default != []:
+            return to_jsonable_python(default)
+        if node.suggest is not None and self._is_new(path):
+            return node.suggest
+        return None
+
+    def _is_new(self, path: paths.JsonPath) -> bool:
+        """Whether the object holding ``path`` was not in the description the wizard started from."""
+        return not paths.has(self.start, path[:-1]) if len(path) > 1 else not self.start
+
+    def choices(self, node: Ask, scope: Scope) -> list[tuple[str, str]]:
+        """The (value, title) pairs of a select or multi question."""
+        if callable(node.choices):
+            found = node.choices(scope)
+        else:
+            group = self.labels.get(str(node.choices), {})
+            found = list(group.items())
+        if node.optional:
+            found = [("", self.texts.msg("none")), *found]
+        return found
+
+    def ask_field(self, node: Ask, base: paths.JsonPath, context: dict[str, Any]) -> None:
+        """Ask one question and store its answer."""
+        path = base + paths.parse(node.path)
+        scope = Scope(self.state, base)
+        current = self.current(node, path, scope)
+        kind = node.kind
+        prompt_kind = {"int": "text", "date": "text", "list": "text", "multi": "checkbox"}.get(kind, kind)
+        choices = self.choices(node, scope) if kind in ("select", "multi") else []
+        if kind == "select" and current is not None and current not in {v for v, _ in choices}:
+            current = None
+        prompt = Prompt(
+            id=paths.show(path),
+            kind=prompt_kind,
+            message=self.texts.question(node.key, **context),
+            help=self.texts.help(node.key),
+            default=display(kind, current),
+            choices=choices,
+            validate=lambda raw: self.check(path, convert(kind, raw)),
+        )
+        raw = self.ask(prompt)
+        self.set(path, convert(kind, raw))
+        self.changed()
+
+    def run_group(self, node: Group, path: paths.JsonPath, context: dict[str, Any]) -> None:
+        """A nested object, behind a yes/no question when optional."""
+        context = {**context, **{k: self.texts.pick(v) for k, v in node.context.items()}}
+        if "party" in context:
+            context["Party"] = context["party"][:1].upper() + context["party"][1:]
+        if node.key is not None:
+            present = paths.get(self.state, path) is not None
+            message = self.texts.question(node.key, **context)
+            yes = self.ask(Prompt(paths.show(path) + "#has", "confirm", message,
+                                  help=self.texts.help(node.key), default=present))
+            if not yes:
+                self.clear(path)
+                self.changed()
+                return
+        self.run_nodes(node.nodes, path, context)
+
+    def _title(self, item: Any, field: str, index: int) -> str:
+        value = item.get(field) if isinstance(item, dict) else None
+        return f"{index + 1}. {value}" if value else f"{index + 1}."
+
+    def run_loop(self, node: Loop, path: paths.JsonPath, context: dict[str, Any]) -> None:
+        """Add items, then a menu to add, edit or remove one, until the user is done."""
+        pid = paths.show(path)
+        noun = self.texts.question(f"{node.key}.noun")
+        while True:
+            items = paths.get(self.state, path) or []
+            if not items:
+                if not self.ask(Prompt(pid + "#add", "confirm", self.texts.question(f"{node.key}.add"),
+                                       default=node.add_default)):
+                    return
+                self._edit_item(node, path, 0, context, new=True)
+                continue
+            self.prompter.say("\n".join([f"{noun} :" if self.language == "fr" else f"{noun}:"] + [
+                "  " + self._title(item, node.title, i) for i, item in enumerate(items)
+            ]))
+            actions = [(a, self.texts.msg(a)) for a in ("done", "add", "edit", "remove")]
+            menu = self.texts.msg("menu", noun=noun)
+            action = self.ask(Prompt(pid + "#menu", "select", menu, default="done", choices=actions))
+            if action == "done":
+                return
+            if action == "add":
+                self._edit_item(node, path, len(items), context, new=True)
+                continue
+            which = [(str(i), self._title(item, node.title, i)) for i, item in enumerate(items)]
+            key = "which_edit" if action == "edit" else "which_remove"
+            index = int(self.ask(Prompt(f"{pid}#{action}", "select", self.texts.msg(key), default="0",
+                                        choices=which)))
+            if action == "edit":
+                self._edit_item(node, path, index, context, new=False)
+            else:
+                del paths.get(self.state, path)[index]
+                if not paths.get(self.state, path):
+                    self.clear(path)
+                self.changed()
+
+    def _edit_item(
+        self, node: Loop, path: paths.JsonPath, index: int, context: dict[str, Any], new: bool
+    ) -> None:
+        if new:
+            items = paths.get(self.state, path)
+            if not isinstance(items, list):
+                items = []
+                paths.put(self.state, path, items)
+            items.append({})
+        self.run_nodes(node.nodes, (*path, index), {**context, "n": index + 1})
+
+    def run_each(self, node: Each, path: paths.JsonPath, context: dict[str, Any]) -> None:
+        """The same questions for every item already in a list."""
+        for index, item in enumerate(paths.get(self.state, path) or []):
+            title = item.get(node.title) if isinstance(item, dict) else None
+            item_context = {**context, "n": index + 1, "item": title or index + 1}
+            self.run_nodes(node.nodes, (*path, index), item_context)
+
+    # ---------------------------------------------------------------- the security catalogue
+
+    def step_security(self) -> None:
+        """Tick the Annex III categories, describe each measure, then add more in any category."""
+        path: paths.JsonPath = ("security_measures",)
+        labels = self.labels.get("SecurityCategory", {})
+        catalogue = [(c.value, labels.get(c.value, c.value)) for c in SecurityCategory]
+        measures: list[dict[str, Any]] = list(paths.get(self.state, path) or [])
+        present = [m.get("category") for m in measures]
+        ticked = self.ask(Prompt(
+            "security_measures#categories", "checkbox", self.texts.question("security.categories"),
+            help=self.texts.help("security.categories"),
+            default=[c.value for c in SecurityCategory if c.value in present],
+            choices=catalogue,
+        ))
+        kept: list[dict[str, Any] | None] = [m if m.get("category") in ticked else None for m in measures]
+        added: list[dict[str, Any]] = []
+        for code in [c.value for c in SecurityCategory if c.value in ticked]:
+            label = labels.get(code, code)
+            mine = [i for i, m in enumerate(measures) if m.get("category") == code] or [None]
+            for k, index in enumerate(mine):
+                old = measures[index]["description"] if index is not None else ""
+                text = self._ask_measure(f"security_measures#{code}.{k}", code, old, kept, added,
+                                         self.texts.question("security.describe", label=label))
+                if index is not None:
+                    kept[index] = {**measures[index], "description": text} if text else None
+                elif text:
+                    added.append({"category": code, "description": text})
+        while self.ask(Prompt("security_measures#more", "confirm", self.texts.question("security.more"),
+                              default=False)):
+            code = self.ask(Prompt("security_measures#more.category", "select",
+                                   self.texts.question("security.more_category"),
+                                   default=SecurityCategory.GOVERNANCE.value, choices=catalogue))
+            text = self._ask_measure("security_measures#more.description", code, "", kept, added,
+                                     self.texts.question("security.more_description"))
+            if text:
+                added.append({"category": code, "description": text})
+            self._store_measures(kept, added)
+        self._store_measures(kept, added)
+
+    def _ask_measure(self, pid: str, code: str, old: str, kept: list[dict[str, Any] | None],
+                     added: list[dict[str, Any]], message: str) -> str | None:
+        def validate(raw: Any) -> str | None:
+            text = convert("text", raw)
+            if text is None:
+                return None
+            others = [m for m in kept if m is not None] + added
+            saved = self.state.get("security_measures")
+            self.state["security_measures"] = others
+            try:
+                return self.check(("security_measures", len(others)), {"category": code, "description": text})
+            finally:
+                if saved is None:
+                    del self.state["security_measures"]
+                else:
+                    self.state["security_measures"] = saved
+
+        raw = self.ask(Prompt(pid, "text", message, default=old, validate=validate))
+        text = convert("text", raw)
+        self._store_measures(kept, added)
+        return text
+
+    def _store_measures(self, kept: list[dict[str, Any] | None], added: list[dict[str, Any]]) -> None:
+        self.set(("security_measures",), [m for m in kept if m is not None] + added)
+        self.changed()
+
+
+def _canonical(path: paths.JsonPath, value: Any) -> Any:
+    """The value as the model stores it (upper-case country, int from text, ISO date), in JSON form."""
+    info = paths.field_info(path)
+    if info is None or value is None or (isinstance(value, list | dict) and not value):
+        return value
+    try:
+        adapter = _adapter(path)
+        return to_jsonable_python(adapter.validate_python(value), by_alias=True)
+    except (ValidationError, TypeError):
+        return value
+
+
+_ADAPTERS: dict[tuple[str, ...], TypeAdapter[Any]] = {}
+
+
+def _adapter(path: paths.JsonPath) -> TypeAdapter[Any]:
+    from typing import Annotated
+
+    key = tuple(p for p in path if isinstance(p, str))
+    if key not in _ADAPTERS:
+        info = paths.field_info(path)
+        assert info is not None
+        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        _ADAPTERS[key] = TypeAdapter(annotation)
+    return _ADAPTERS[key]

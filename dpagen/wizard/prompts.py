@@ -1,0 +1,50 @@
+"""The terminal prompter: the only module that imports questionary.
+
+``unsafe_ask()`` is used everywhere so that Ctrl-C raises KeyboardInterrupt (``ask()`` would swallow it
+and return None); the session catches it, with EOFError (Ctrl-D), in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .prompter import Prompt
+
+_HELP_STYLE = "fg:ansibrightblack italic"
+
+
+class TerminalPrompter:
+    """Asks each prompt in the terminal with questionary."""
+
+    def __init__(self) -> None:
+        import questionary
+
+        self.q = questionary
+
+    def ask(self, prompt: Prompt) -> Any:
+        """Show the prompt's explanation, then ask it."""
+        q = self.q
+        if prompt.help:
+            q.print(f"  {prompt.help}", style=_HELP_STYLE)
+        if prompt.kind == "text":
+            check = prompt.validate
+
+            def validate(text: str) -> bool | str:
+                problem = check(text) if check else None
+                return True if problem is None else problem
+
+            return q.text(prompt.message, default=str(prompt.default or ""), validate=validate).unsafe_ask()
+        if prompt.kind == "confirm":
+            return q.confirm(prompt.message, default=bool(prompt.default)).unsafe_ask()
+        values = [value for value, _ in prompt.choices]
+        if prompt.kind == "select":
+            choices = [q.Choice(title, value=value) for value, title in prompt.choices]
+            default = prompt.default if prompt.default in values else None
+            return q.select(prompt.message, choices=choices, default=default).unsafe_ask()
+        ticked = set(prompt.default or [])
+        choices = [q.Choice(title, value=value, checked=value in ticked) for value, title in prompt.choices]
+        return q.checkbox(prompt.message, choices=choices).unsafe_ask()
+
+    def say(self, text: str) -> None:
+        """Print information between questions."""
+        self.q.print(text)

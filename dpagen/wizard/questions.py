@@ -1,0 +1,263 @@
+"""What the wizard asks, in which order, and when: the questions as data (see nodes.py).
+
+Defaults come from the model itself (48 hours, 30 days' notice, one audit a year, deletion within
+30 days); ``suggest`` adds the ones a French SaaS expects where the model has none (France).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..geo import in_eea
+from .nodes import Ask, Custom, Each, Group, Loop, Section
+
+if TYPE_CHECKING:
+    from .flow import Scope
+
+
+def _country_is(scope: Scope, path: str, french: bool) -> bool:
+    country = scope.get(path)
+    if french:
+        return country is None or str(country).upper() == "FR"
+    return country is not None and str(country).upper() != "FR"
+
+
+def _outside_eea(scope: Scope) -> bool:
+    """A subprocessor established or storing data outside the EEA (unknown countries do not count)."""
+    countries = [scope.get("country"), *(scope.get("data_locations") or [])]
+    return any(c is not None and not in_eea(c) for c in countries)
+
+
+def _eea_only(scope: Scope) -> bool:
+    """Whether every hosting and subprocessor country given so far is in the EEA."""
+    countries = [site.get("country") for site in scope.root("hosting.sites") or []]
+    for sub in scope.root("subprocessors") or []:
+        countries += [sub.get("country"), *(sub.get("data_locations") or [])]
+    return all(in_eea(c) for c in countries if c)
+
+
+def _category_names(scope: Scope) -> list[tuple[str, str]]:
+    names = [c.get("name") for c in scope.get("^data_categories") or []]
+    return [(n, n) for n in names if n]
+
+
+def _contact_email(role: str, *contacts: str) -> object:
+    def compute(scope: Scope) -> object:
+        for contact in contacts:
+            email = scope.root(f"{role}.{contact}.email")
+            if email:
+                return email
+        return scope.root(f"{role}.email")
+
+    return compute
+
+
+def _publisher(scope: Scope) -> str:
+    explicit = scope.root("publisher")
+    if explicit:
+        return str(explicit)
+    return "processor" if scope.root("processor") else "controller"
+
+
+CONTACT = (
+    Ask("contact.name", "name"),
+    Ask("contact.email", "email"),
+    Ask("contact.phone", "phone"),
+)
+
+PARTY = (
+    Ask("party.legal_name", "legal_name"),
+    Ask("party.brand", "brand"),
+    Ask("party.legal_form", "legal_form"),
+    Ask("party.share_capital", "share_capital"),
+    Group("address", (
+        Ask("party.street", "street"),
+        Ask("party.postal_code", "postal_code"),
+        Ask("party.city", "city"),
+        Ask("party.country", "country", suggest="FR"),
+    )),
+    Group("registration", (
+        Ask("party.rcs_city", "rcs_city", when=lambda s: _country_is(s, "^address.country", True)),
+        Ask("party.siren", "siren", when=lambda s: _country_is(s, "^address.country", True)),
+        Ask("party.siret", "siret", when=lambda s: _country_is(s, "^address.country", True)),
+        Ask("party.vat", "vat_number"),
+        Ask("party.other_registration", "other", when=lambda s: _country_is(s, "^address.country", False)),
+    )),
+    Group("representative", (
+        Ask("party.rep_name", "name"),
+        Ask("party.rep_title", "title"),
+    )),
+    Ask("party.email", "email"),
+    Ask("party.phone", "phone"),
+    Ask("party.website", "website"),
+    Group("dpo", CONTACT, key="party.has_dpo"),
+    Group("security_officer", CONTACT[:2], key="party.has_security"),
+    Group(
+        "eu_representative",
+        (Ask("contact.name", "name"), Ask("contact.email", "email")),
+        key="party.has_eu_rep",
+        when=lambda s: s.get("address.country") is not None and not in_eea(s.get("address.country")),
+    ),
+)
+
+CATEGORY = (
+    Ask("category.name", "name"),
+    Ask("category.examples", "examples"),
+    Ask("category.source", "source", kind="select", choices="DataSource", optional=True),
+    Ask("category.special", "special_category", kind="select", choices="SpecialCategory", optional=True),
+    Ask("category.art9", "art9_condition", kind="select", choices="Art9Condition",
+        when=lambda s: s.get("special_category") is not None),
+    Ask("category.criminal", "criminal_offence", kind="confirm"),
+    Group("retention", (
+        Ask("retention.value", "duration.value", kind="int"),
+        Ask("retention.unit", "duration.unit", kind="select", choices="DurationUnit", suggest="years",
+            when=lambda s: s.get("duration.value") is not None),
+        Ask("retention.start", "start", kind="select", choices="RetentionStart", optional=True),
+        Ask("retention.criteria", "criteria"),
+    )),
+)
+
+PURPOSE = (
+    Ask("purpose.description", "description"),
+    Ask("purpose.legal_basis", "legal_basis", kind="select", choices="LegalBasis", suggest="contract"),
+    Ask("purpose.legitimate_interest", "legitimate_interest",
+        when=lambda s: s.get("legal_basis") == "legitimate_interest"),
+)
+
+ACTIVITY = (
+    Ask("activity.name", "name"),
+    Ask("activity.nature", "nature", kind="list"),
+    Ask("activity.frequency", "frequency", kind="select", choices="Frequency", optional=True,
+        suggest="continuous"),
+    Ask("activity.large_scale", "large_scale", kind="confirm"),
+    Loop("purposes", "purposes", PURPOSE, title="description", add_default=True),
+    Ask("activity.data_subjects", "data_subjects", kind="list"),
+    Loop("categories", "data_categories", CATEGORY, add_default=True),
+    Each("purposes", (Ask("purpose.data", "data", kind="multi", choices=_category_names),),
+         title="description", when=lambda s: bool(s.get("data_categories"))),
+)
+
+SITE = (
+    Ask("site.provider", "provider"),
+    Ask("site.country", "country", suggest="FR"),
+    Ask("site.city", "city"),
+    Ask("site.certifications", "certifications", kind="list"),
+)
+
+TRANSFER = (
+    Ask("transfer.mechanism", "mechanism", kind="select", choices="TransferMechanism", suggest="scc"),
+    Ask("transfer.scc_module", "scc_module", kind="select", choices="SccModule", suggest="module_3",
+        when=lambda s: s.get("mechanism") == "scc"),
+    Ask("transfer.derogation", "derogation", kind="select", choices="Derogation",
+        when=lambda s: s.get("mechanism") == "derogation"),
+    Ask("transfer.dpf", "dpf_certified", kind="confirm",
+        when=lambda s: s.get("mechanism") == "adequacy"
+        and "US" in [s.get("^country"), *(s.get("^data_locations") or [])]),
+    Ask("transfer.details", "details"),
+)
+
+SUBPROCESSOR = (
+    Ask("sub.name", "name"),
+    Ask("sub.entity", "entity"),
+    Ask("sub.country", "country"),
+    Ask("sub.activity", "activity"),
+    Ask("sub.locations", "data_locations", kind="list",
+        compute=lambda s: [s.get("country")] if s.get("country") else None),
+    Group("transfer", TRANSFER, when=_outside_eea),
+    Ask("sub.certifications", "certifications", kind="list"),
+    Ask("sub.date_added", "date_added", kind="date"),
+)
+
+RIGHTS_CONTACT = (*CONTACT[:2], Ask("contact.url", "url"))
+
+SECTIONS: tuple[Section, ...] = (
+    Section("document", (
+        Ask("doc.language", "document.language", kind="select", choices="Language"),
+        Ask("doc.effective_date", "document.effective_date", kind="date"),
+        Ask("doc.last_update", "document.last_update", kind="date"),
+        Ask("doc.version", "document.version"),
+        Ask("doc.reference", "document.reference"),
+    )),
+    Section("parties", (
+        Group("controller", PARTY, context={"party": ("le responsable du traitement (le client)",
+                                                       "the controller (the client)")}),
+        Group("processor", PARTY, context={"party": ("le sous-traitant (le prestataire)",
+                                                      "the processor (the service provider)")}),
+    )),
+    Section("agreement", (
+        Group("main_agreement", (
+            Ask("agreement.title", "title"),
+            Ask("agreement.reference", "reference"),
+            Ask("agreement.date", "date", kind="date"),
+        )),
+        Ask("term.description", "term.description"),
+        Loop("services", "services", (
+            Ask("service.name", "name"), Ask("service.description", "description"),
+        )),
+    )),
+    Section("activities", (Loop("activities", "activities", ACTIVITY, add_default=True),)),
+    Section("hosting", (Loop("sites", "hosting.sites", SITE, title="provider", add_default=True),)),
+    Section("subprocessors", (
+        Loop("subprocessors", "subprocessors", SUBPROCESSOR),
+        Ask("hosting.no_transfer", "hosting.no_transfer_outside_eea", kind="confirm", compute=_eea_only),
+        Ask("hosting.transfer_notice", "hosting.transfer_notice", kind="confirm"),
+    )),
+    Section("policy", (
+        Ask("policy.regime", "subprocessor_policy.regime", kind="select", choices="SubprocessorRegime"),
+        Ask("policy.notice_days", "subprocessor_policy.notice_days", kind="int"),
+        Ask("policy.objection_days", "subprocessor_policy.objection_days", kind="int",
+            when=lambda s: s.get("subprocessor_policy.regime", "general") == "general"),
+        Ask("policy.channel", "subprocessor_policy.channel"),
+        Ask("policy.list_url", "subprocessor_policy.list_url"),
+    )),
+    Section("breach", (
+        Ask("breach.hours", "breach.notice_hours", kind="int"),
+        Ask("breach.channel", "breach.channel"),
+        Ask("breach.recipient", "breach.recipient", compute=_contact_email("controller", "dpo")),
+        Ask("breach.processor_contact", "breach.processor_contact",
+            compute=_contact_email("processor", "security_officer", "dpo")),
+        Ask("breach.authority", "breach.processor_notifies_authority", kind="confirm"),
+    )),
+    Section("audits", (
+        Ask("audit.on_site", "audits.on_site", kind="confirm"),
+        Ask("audit.documentary", "audits.documentary", kind="confirm"),
+        Ask("audit.notice_days", "audits.notice_days", kind="int"),
+        Ask("audit.max", "audits.max_per_year", kind="int"),
+        Ask("audit.cost", "audits.cost", kind="select", choices="CostBearer"),
+        Ask("audit.third_party", "audits.third_party_auditor", kind="confirm"),
+        Ask("audit.certifications", "audits.accepted_certifications", kind="list"),
+    )),
+    Section("security", (Custom("security"),)),
+    Section("end", (
+        Ask("end.action", "end_of_contract.action", kind="select", choices="EndAction"),
+        Ask("end.delay", "end_of_contract.delay_days", kind="int"),
+        Ask("end.backups", "end_of_contract.backups_days", kind="int"),
+        Ask("end.certificate", "end_of_contract.certificate", kind="confirm"),
+    )),
+    Section("rights", (
+        Group("processor.rights_contact", RIGHTS_CONTACT, key="rights.has_contact", clear=False,
+              context={"party": ("le sous-traitant", "the processor")},
+              when=lambda s: _publisher(s) == "processor"),
+        Group("controller.rights_contact", RIGHTS_CONTACT, key="rights.has_contact", clear=False,
+              context={"party": ("le responsable du traitement", "the controller")},
+              when=lambda s: _publisher(s) == "controller"),
+        Ask("rights.response_days", "rights.response_days", kind="int"),
+    )),
+    Section("cookies", (
+        Loop("cookies", "cookies", (
+            Ask("cookie.name", "name"),
+            Ask("cookie.provider", "provider"),
+            Ask("cookie.purpose", "purpose"),
+            Ask("cookie.lifetime", "lifetime_months", kind="int"),
+            Ask("cookie.consent", "consent_required", kind="confirm"),
+            Ask("cookie.country", "country"),
+        )),
+        Ask("cookie.settings", "cookie_settings", when=lambda s: bool(s.get("cookies"))),
+    )),
+    Section("changes", (
+        Ask("changes.notice_days", "changes.notice_days", kind="int", suggest=30),
+        Ask("changes.channel", "changes.channel"),
+    )),
+)
+
+SECTION_IDS = tuple(s.id for s in SECTIONS)

@@ -1,0 +1,223 @@
+"""One wizard session: where answers come from and go to, interruption, saving, check and generation.
+
+The draft (``<out stem>.draft.json`` next to the output, e.g. ``description.draft.json``) holds the
+start description, every answer so far and the description they give; it is rewritten atomically
+after every answer. Replaying its answers from its start gives back the same state, so ``--resume``
+(or ``--from`` the draft) continues exactly where the session stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import DpagenError, IncompleteError, Interrupted, UsageError
+from ..output import write_atomic
+from .flow import Answer, Wizard
+from .prompter import Prompt, Prompter
+from .texts import Texts
+
+DRAFT_KEY = "dpagen_wizard_draft"
+DEFAULT_OUT = Path("description.json")
+
+
+def draft_path_for(out: Path) -> Path:
+    """Where the draft of ``out`` is kept: ``my.json`` → ``my.draft.json``."""
+    stem = out.stem if out.suffix == ".json" else out.name
+    return out.with_name(f"{stem}.draft.json")
+
+
+def read_draft(path: Path) -> dict[str, Any] | None:
+    """The draft stored in ``path``, or None when it is not a draft (or cannot be read)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(data, dict) and data.get(DRAFT_KEY) == 1:
+        return data
+    return None
+
+
+class Session:
+    """Prepares the start state, runs the wizard, saves, then offers the check and the documents."""
+
+    def __init__(self, prompter: Prompter, out: Path | None, from_file: Path | None, resume: bool,
+                 language: str, labels: dict[str, dict[str, str]] | None = None) -> None:
+        self.prompter = prompter
+        self.texts = Texts(language)
+        self.language = language
+        self.labels = labels
+        self.from_file = from_file
+        self.start: dict[str, Any] = {}
+        self.replay: list[Answer] = []
+        self.out = out or DEFAULT_OUT
+        self.draft_path = draft_path_for(self.out)
+        self.edited_file: Path | None = None  # a description saved back in place needs no confirmation
+        self.saved: Path | None = None
+        self.wizard: Wizard | None = None
+        self._prepare(out, from_file, resume)
+
+    def _prepare(self, out: Path | None, from_file: Path | None, resume: bool) -> None:
+        from ..io import load, to_data
+
+        draft = None
+        if from_file is not None:
+            draft = read_draft(from_file) if from_file.is_file() else None
+            if draft is not None:
+                self.out = out or Path(str(draft.get("out") or DEFAULT_OUT))
+                self.draft_path = from_file
+            else:
+                self.start = to_data(load(from_file))
+                self.edited_file = from_file
+                self.out = out or from_file
+                self.draft_path = draft_path_for(self.out)
+        if draft is None:
+            existing = read_draft(self.draft_path) if self.draft_path.is_file() else None
+            if existing is None and resume:
+                raise UsageError(self.texts.msg("no_draft", path=self.draft_path))
+            if existing is not None and (resume or self.prompter.ask(Prompt(
+                "session#draft", "confirm", self.texts.msg("draft_found", path=self.draft_path), default=True
+            ))):
+                draft = existing
+        if draft is not None:
+            self.start = dict(draft.get("start") or {})
+            self.replay = [list(a) for a in draft.get("answers") or [] if isinstance(a, list) and len(a) == 2]
+            self.prompter.say(self.texts.msg("resuming", path=self.draft_path))
+
+    # ---------------------------------------------------------------- draft
+
+    def save_draft(self, wizard: Wizard) -> None:
+        """Write the draft atomically (skipped while answers are being replayed)."""
+        if wizard.replay:
+            return
+        data = {
+            DRAFT_KEY: 1,
+            "out": str(self.out),
+            "language": self.language,
+            "start": wizard.start,
+            "answers": wizard.log,
+            "description": wizard.state,
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        write_atomic(self.draft_path, text.encode("utf-8"), force=True)
+
+    def resume_command(self) -> str:
+        """The command that continues this session."""
+        lang = " --lang en" if self.language == "en" else ""
+        if self.draft_path == draft_path_for(self.out):
+            out = "" if self.out == DEFAULT_OUT else f" --out {self.out}"
+            return f"dpagen wizard --resume{out}{lang}"
+        return f"dpagen wizard --from {self.draft_path}{lang}"
+
+    # ---------------------------------------------------------------- running
+
+    def run(self) -> int:
+        """Ask everything, save, offer check and generation; Ctrl-C/Ctrl-D keep the draft and exit 130."""
+        self.wizard = Wizard(self.prompter, self.language, start=self.start, replay=self.replay,
+                             on_change=self.save_draft, labels=self.labels)
+        try:
+            self.prompter.say(self.texts.msg("welcome", draft=self.draft_path))
+            description = self.wizard.run()
+            self.save(description)
+            self.check(description)
+            self.generate(description)
+        except (KeyboardInterrupt, EOFError):
+            raise self.interrupted() from None
+        return 0
+
+    def interrupted(self) -> Interrupted:
+        """Save what there is and say how to go on."""
+        if self.saved is not None:
+            return Interrupted(self.texts.msg("interrupted_saved", path=self.saved))
+        if self.wizard is not None:
+            self.wizard.replay = []
+            self.save_draft(self.wizard)
+        return Interrupted(
+            self.texts.msg("interrupted", draft=self.draft_path),
+            [self.texts.msg("how_resume", command=self.resume_command())],
+        )
+
+    def _confirm(self, pid: str, message: str, default: bool) -> bool:
+        return bool(self.prompter.ask(Prompt(pid, "confirm", message, default=default)))
+
+    def save(self, description: Any) -> None:
+        """Save the description (asking before replacing another file) and drop the draft."""
+        from ..io import save
+
+        target = self.out
+        while target.exists() and not self._same(target, self.edited_file):
+            if self._confirm("save#replace", self.texts.msg("replace", path=target), False):
+                break
+            answer = self.prompter.ask(Prompt("save#path", "text", self.texts.msg("other_path"),
+                                              default=str(target)))
+            target = Path(str(answer).strip() or target)
+        save(description, target, force=True)
+        self.saved = target
+        if self.draft_path.is_file():
+            self.draft_path.unlink()
+        self.prompter.say(self.texts.msg("saved", path=target))
+
+    @staticmethod
+    def _same(a: Path, b: Path | None) -> bool:
+        return b is not None and a.resolve() == b.resolve()
+
+    def check(self, description: Any) -> None:
+        """Offer the compliance check when it is installed."""
+        try:
+            from ..rules import check
+        except ImportError:
+            return
+        if not self._confirm("final#check", self.texts.msg("run_check"), True):
+            return
+        findings = list(check(description))
+        for finding in findings:
+            self.prompter.say(finding.line())
+        if not findings:
+            self.prompter.say(self.texts.msg("no_findings"))
+
+    def generate(self, description: Any) -> None:
+        """Offer to write the documents."""
+        if not self._confirm("final#generate", self.texts.msg("generate"), False):
+            return
+        from ..clauses import load_library
+        from ..generate import DOCUMENT_ORDER, Request, generate
+
+        library = load_library()
+        documents = [d for d in DOCUMENT_ORDER if d in library.documents]
+        choices = [("all", self.texts.msg("all_docs")), *[(d, d) for d in documents]]
+        document = self.prompter.ask(Prompt("final#document", "select", self.texts.msg("which_doc"),
+                                            default="all", choices=choices))
+        formats = self.prompter.ask(Prompt("final#formats", "checkbox", self.texts.msg("formats"),
+                                           default=["docx", "pdf"],
+                                           choices=[(f, f.upper()) for f in ("docx", "pdf", "html", "md")]))
+        folder = self.prompter.ask(Prompt("final#folder", "text", self.texts.msg("out_dir"), default="."))
+        draft = self._confirm("final#draft", self.texts.msg("as_draft"), False)
+        while True:
+            request = Request(documents=[document], formats=list(formats) or ["docx"],
+                              out_dir=Path(str(folder).strip() or "."), draft=draft)
+            try:
+                written = generate(description, request, library)
+            except DpagenError as exc:
+                self.prompter.say(self.texts.msg("failed"))
+                self.prompter.say(exc.render())
+                if isinstance(exc, IncompleteError) and not draft and self._confirm(
+                    "final#draft", self.texts.msg("as_draft"), True
+                ):
+                    draft = True
+                    continue
+                return
+            for path in written:
+                self.prompter.say(self.texts.msg("wrote", path=path))
+            return
+
+
+def run_wizard(out: Path | None, from_file: Path | None, resume: bool, language: str) -> int:
+    """`dpagen wizard`: refuse without a terminal (exit 2), else run a session in it."""
+    texts = Texts(language)
+    if not sys.stdin.isatty():
+        raise UsageError(texts.msg("no_tty"))
+    from .prompts import TerminalPrompter
+
+    return Session(TerminalPrompter(), out, from_file, resume, language).run()
