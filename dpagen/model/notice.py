@@ -19,7 +19,7 @@ class Recipient(Strict):
     country: CountryCode | None = None
     address: Address | None = Field(None, description="Postal address, when the notice names the recipient")
     transfer: TransferSafeguard | None = Field(
-        None, description="Chapter V tool when the recipient receives the data outside the EEA (Art. 13(1)(f))"
+        None, description="Chapter V tool when the recipient gets the data outside the EEA (Art. 13(1)(f))"
     )
 
 
@@ -74,4 +74,4 @@ class Changes(Strict):
 
     notice_days: Days | None = Field(None, description="Days of notice before a change takes effect")
     channel: str | None = Field(None, description="e.g. 'e-mail to account holders and a banner'")
-    url: Url | None = Field(None, description="Where the current version of the documents is always published")
+    url: Url | None = Field(None, description="Where the current version of the documents is published")

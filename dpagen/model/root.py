@@ -53,11 +53,11 @@ class ContractTerms(Strict):
     jurisdiction: str | None = Field(None, description="e.g. 'Tribunal de commerce de Lyon'")
     controller_undertakings: list[str] = Field(
         default_factory=list,
-        description="Controller's undertakings beyond the standard clauses, e.g. 'report a compromised account'",
+        description="Controller's undertakings beyond the standard clauses, e.g. 'report a hacked account'",
     )
     processor_undertakings: list[str] = Field(
         default_factory=list,
-        description="Processor's undertakings beyond the standard clauses, e.g. 'review its measures after a breach'",
+        description="Processor's undertakings beyond the standard clauses, e.g. 'review measures after a breach'",
     )
     signatories: list[Signatory] = Field(default_factory=list)
 
