@@ -57,7 +57,8 @@ class ContractTerms(Strict):
     )
     processor_undertakings: list[str] = Field(
         default_factory=list,
-        description="Processor's undertakings beyond the standard clauses, e.g. 'audit itself after a breach'",
+        description="Processor's undertakings beyond the standard clauses, "
+        "e.g. 'review its measures after a breach'",
     )
     signatories: list[Signatory] = Field(default_factory=list)
 
