@@ -31,6 +31,9 @@ class DocumentInfo(Strict):
     language: Language = Language.FR
     effective_date: dt.date | None = None
     last_update: dt.date | None = None
+    first_published: dt.date | None = Field(
+        None, description="When the first version took effect, if this version replaces earlier ones"
+    )
     version: str | None = Field(None, description="e.g. '2.1'")
     reference: str | None = Field(None, description="Internal reference, e.g. 'DPA-2026-014'")
 
