@@ -1,0 +1,160 @@
+"""The generated part of a DOCX: the clauses, annex tables and table of contents, as WordprocessingML.
+
+Each piece is a :class:`Subdoc` inserted by a paragraph tag of the template (``{{p main }}``), the way a
+docxtpl subdocument is: real Word heading styles, numbered paragraphs, bullet lists and tables whose header
+row repeats on each page. Style ids come from the template (see ``docx_styles``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doctree import BulletList, Document, Inline, Paragraph, Section, Span, Table, plain
+from .docx_xml import field as complex_field
+from .docx_xml import run, runs
+
+BOOKMARK = "_dpg"  # hidden bookmarks (leading underscore) on generated headings, targets of the TOC
+
+
+class Subdoc:
+    """Generated body XML for a ``{{p name }}`` tag; counts how often the template printed it."""
+
+    def __init__(self, name: str, xml: str, headings: int) -> None:
+        self.name = name
+        self.xml = xml
+        self.headings = headings
+        self.used = 0
+
+    def __html__(self) -> str:
+        self.used += 1
+        return self.xml
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+def _p(style: str, content: str, *, page_break: bool = False, keep_next: bool = False) -> str:
+    extra = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if page_break else "")
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>{content}</w:p>'
+
+
+@dataclass
+class BodyBuilder:
+    """Lays sections out as XML with the template's style ids (``styles``: role → style id)."""
+
+    styles: dict[str, str]
+    text_width: int  # twips
+    first_bookmark: int = 1
+    toc: list[tuple[int, str, int]] = field(default_factory=list)  # (level, text, bookmark id)
+
+    def __post_init__(self) -> None:
+        self._next = self.first_bookmark
+        self._span_styles = {"strong": self.styles["strong"], "blank": self.styles["blank"]}
+
+    # -- headings ---------------------------------------------------------------------------------
+    def heading(self, level: int, text: str, *, page_break: bool = False) -> str:
+        """A heading with a bookmark, recorded for the table of contents."""
+        mark = self._next
+        self._next += 1
+        self.toc.append((level, text, mark))
+        content = (
+            f'<w:bookmarkStart w:id="{mark}" w:name="{BOOKMARK}{mark}"/>{run(text)}'
+            f'<w:bookmarkEnd w:id="{mark}"/>'
+        )
+        return _p(self.styles[f"heading{level}"], content, page_break=page_break)
+
+    # -- blocks -----------------------------------------------------------------------------------
+    def paragraph(self, block: Paragraph) -> str:
+        """A paragraph; a numbered one hangs its number ("7.2") in the margin."""
+        body = runs(block.spans, self._span_styles)
+        if block.number:
+            return _p(self.styles["clause"], run(block.number) + "<w:r><w:tab/></w:r>" + body)
+        return _p(self.styles["body"], body)
+
+    def bullets(self, block: BulletList) -> str:
+        """One "List Bullet" paragraph per item."""
+        return "".join(_p(self.styles["bullet"], runs(item, self._span_styles)) for item in block.items)
+
+    def widths(self, table: Table) -> list[int]:
+        """Column widths (twips) in proportion to how much each column holds, within bounds."""
+        weights = []
+        for j, head in enumerate(table.header):
+            cells = [plain(row[j]) for row in table.rows if j < len(row)]
+            mean = sum(len(c) for c in cells) / len(cells) if cells else len(head)
+            longest_word = max((len(w) for w in " ".join([head, *cells]).split()), default=1)
+            weights.append(min(max(mean, longest_word, 12.0), 60.0))
+        total = sum(weights)
+        widths = [int(self.text_width * w / total) for w in weights]
+        widths[-1] += self.text_width - sum(widths)
+        return widths
+
+    def table(self, table: Table) -> str:
+        """A real table: its header row repeats on each page, and no row splits across pages."""
+        widths = self.widths(table)
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+
+        def row(cells: list[Inline], style: str, header: bool) -> str:
+            tr_pr = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
+            tcs = "".join(
+                f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
+                f"{_p(style, runs(cell, self._span_styles), keep_next=header)}</w:tc>"
+                for w, cell in zip(widths, cells, strict=False)
+            )
+            return f"<w:tr><w:trPr>{tr_pr}</w:trPr>{tcs}</w:tr>"
+
+        header = row([[Span(h)] for h in table.header], self.styles["table_heading"], True)
+        body = "".join(row(cells, self.styles["table_text"], False) for cells in table.rows)
+        return (
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["table"]}"/><w:tblW w:w="{self.text_width}" '
+            'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" '
+            'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{header}{body}</w:tbl>"
+            # a paragraph after each table keeps two tables from merging and spaces the next block
+            + _p(self.styles["body"], "")
+        )
+
+    # -- sections ---------------------------------------------------------------------------------
+    def sections(self, name: str, sections: list[Section]) -> Subdoc:
+        """Sections (Heading 1; an annex starts a page) and their clauses (Heading 2)."""
+        start = len(self.toc)
+        out = []
+        for section in sections:
+            out.append(self.heading(1, section.title, page_break=section.kind == "annex"))
+            for clause in section.clauses:
+                out.append(self.heading(2, clause.heading))
+                for block in clause.blocks:
+                    if isinstance(block, Paragraph):
+                        out.append(self.paragraph(block))
+                    elif isinstance(block, BulletList):
+                        out.append(self.bullets(block))
+                    else:
+                        out.append(self.table(block))
+        return Subdoc(name, "".join(out), len(self.toc) - start)
+
+    def contents(self) -> Subdoc:
+        """A static table of contents: the headings, each with a PAGEREF field for its page number.
+
+        LibreOffice computes the page numbers when it lays the file out; Word does when it refreshes
+        fields (``w:updateFields`` makes it offer to on opening). A Word TOC field is not used: only Word
+        fills one, and other readers would show its placeholder.
+        """
+        paragraphs = []
+        for level, text, mark in self.toc:
+            page = complex_field(f"PAGEREF {BOOKMARK}{mark} " + "\\h")
+            entry = (
+                f'<w:hyperlink w:anchor="{BOOKMARK}{mark}" w:history="1">{run(text)}<w:r><w:tab/></w:r>'
+                f"{page}</w:hyperlink>"
+            )
+            paragraphs.append(_p(self.styles[f"toc{level}"], entry))
+        return Subdoc("toc", "".join(paragraphs), 0)
+
+
+def build_parts(
+    document: Document, styles: dict[str, str], text_width: int, first_bookmark: int
+) -> dict[str, Subdoc]:
+    """The generated pieces a template can place: ``main``, ``annexes``, ``body`` (both) and ``toc``."""
+    builder = BodyBuilder(styles, text_width, first_bookmark)
+    main = builder.sections("main", [s for s in document.sections if s.kind != "annex"])
+    annexes = builder.sections("annexes", [s for s in document.sections if s.kind == "annex"])
+    body = Subdoc("body", main.xml + annexes.xml, main.headings + annexes.headings)
+    return {"main": main, "annexes": annexes, "body": body, "toc": builder.contents()}
