@@ -1,0 +1,42 @@
+"""The compliance check: GDPR rules, each with its articles, checklist items and FR/EN advice.
+
+``check(description)`` runs every registered rule whose scope fits the roles the description has and
+returns the findings sorted by section, then rule id, then path. Rules live in one module per section;
+each is a small function declared with :func:`dpagen.rules.registry.rule`.
+"""
+
+from __future__ import annotations
+
+from ..model import Description
+from . import (  # noqa: F401  (importing a module registers its rules)
+    audits,
+    breach,
+    coherence,
+    contract,
+    cookies,
+    ending,
+    marketing,
+    notice,
+    parties,
+    processing,
+    special,
+    subprocessors,
+    transfers,
+)
+from .finding import DOCUMENTS, Finding, Severity
+from .registry import RULES, SECTIONS, Rule
+
+__all__ = ["DOCUMENTS", "RULES", "SECTIONS", "Finding", "Rule", "Severity", "check", "rules_in_order"]
+
+_SECTION_ORDER = {name: i for i, name in enumerate(SECTIONS)}
+
+
+def rules_in_order() -> list[Rule]:
+    """Every rule, sorted by section then id (the order of `dpagen check --rules`)."""
+    return sorted(RULES, key=lambda r: (_SECTION_ORDER[r.section], r.id))
+
+
+def check(description: Description) -> list[Finding]:
+    """Review a description; return its findings sorted by section, then rule id, then path."""
+    findings = [f for r in RULES for f in r.run(description)]
+    return sorted(findings, key=lambda f: (_SECTION_ORDER[f.section], f.rule, f.path))

@@ -1,0 +1,307 @@
+"""What people must be told (Arts 12-14): legal bases, interests, retention, recipients, rights, complaint.
+
+These rules read the controller's activities (privacy notice) and the processor's own activities (its
+charter, where it acts as a controller); each finding blocks the document that informs those people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import DataSource, Description, LegalBasis
+from .common import PARTY_WORDS, notice_scopes, reachable
+from .registry import NOTICE, Hit, Words, hit, rule
+
+
+@rule(
+    "NOTICE-LEGAL-BASIS",
+    section="notice",
+    severity="error",
+    articles=("Art. 6(1)", "Art. 13(1)(c)", "Art. 14(1)(c)"),
+    checklist=("INF-PUR", "R30-1b"),
+    scope=NOTICE,
+    summary={"fr": "Chaque finalité a sa base légale.", "en": "Each purpose has its legal basis."},
+    message={
+        "fr": "La finalité « {purpose} » n'a pas de base légale : les personnes doivent savoir sur quel "
+        "fondement de l'art. 6(1) repose chaque finalité ; choisissez-en un.",
+        "en": "The purpose '{purpose}' has no legal basis: people must be told which ground of Art. 6(1) each "
+        "purpose rests on; choose one.",
+    },
+)
+def notice_legal_basis(d: Description) -> Iterator[Hit]:
+    """A purpose without legal basis."""
+    for scope in notice_scopes(d):
+        for path, a in scope.activities:
+            for j, p in enumerate(a.purposes):
+                if p.legal_basis is None:
+                    yield hit(f"{path}.purposes[{j}].legal_basis", scope.documents, purpose=p.description)
+
+
+@rule(
+    "NOTICE-LEGITIMATE-INTEREST",
+    section="notice",
+    severity="error",
+    articles=("Art. 6(1)(f)", "Art. 13(1)(d)", "Art. 14(2)(b)"),
+    checklist=("INF-LI",),
+    scope=NOTICE,
+    summary={
+        "fr": "Une finalité fondée sur l'intérêt légitime dit quel intérêt est poursuivi.",
+        "en": "A purpose based on legitimate interest states the interest pursued.",
+    },
+    message={
+        "fr": "La finalité « {purpose} » repose sur l'intérêt légitime sans dire lequel : la notice doit "
+        "l'énoncer ; décrivez l'intérêt poursuivi.",
+        "en": "The purpose '{purpose}' relies on legitimate interest without saying which: the notice must "
+        "state it; describe the interest pursued.",
+    },
+)
+def notice_legitimate_interest(d: Description) -> Iterator[Hit]:
+    """Legitimate interest without the interest."""
+    for scope in notice_scopes(d):
+        for path, a in scope.activities:
+            for j, p in enumerate(a.purposes):
+                if p.legal_basis is LegalBasis.LEGITIMATE_INTEREST and not p.legitimate_interest:
+                    yield hit(f"{path}.purposes[{j}].legitimate_interest", scope.documents, purpose=p.description)
+
+
+@rule(
+    "NOTICE-RETENTION",
+    section="notice",
+    severity="error",
+    articles=("Art. 5(1)(e)", "Art. 13(2)(a)", "Art. 14(2)(a)"),
+    checklist=("INF-RET", "R30-1f"),
+    scope=NOTICE,
+    summary={
+        "fr": "Chaque catégorie de données a une durée de conservation ou ses critères.",
+        "en": "Each data category has a retention period or the criteria that set it.",
+    },
+    message={
+        "fr": "La catégorie « {category} » n'a pas de durée de conservation : indiquez une durée et son point "
+        "de départ, ou les critères qui la déterminent.",
+        "en": "The category '{category}' has no retention period: give a period and when it starts, or the "
+        "criteria that determine it.",
+    },
+)
+def notice_retention(d: Description) -> Iterator[Hit]:
+    """A category with neither period nor criteria."""
+    for scope in notice_scopes(d):
+        for path, a in scope.activities:
+            for j, c in enumerate(a.data_categories):
+                r = c.retention
+                if r is None or (r.duration is None and not r.criteria):
+                    yield hit(f"{path}.data_categories[{j}].retention", scope.documents, category=c.name)
+
+
+@rule(
+    "NOTICE-RECIPIENTS",
+    section="notice",
+    severity="error",
+    articles=("Art. 13(1)(e)", "Art. 14(1)(e)"),
+    checklist=("INF-REC", "R30-1d"),
+    scope=NOTICE,
+    summary={
+        "fr": "Les destinataires des données, ou leurs catégories, sont indiqués.",
+        "en": "The recipients of the data, or their categories, are stated.",
+    },
+    message={
+        "fr": "Aucun destinataire n'est indiqué : même les équipes internes et les prestataires en sont ; "
+        "listez-les, au moins par catégorie.",
+        "en": "No recipient is stated: internal teams and service providers count as recipients too; list "
+        "them, at least by category.",
+    },
+)
+def notice_recipients(d: Description) -> Iterator[Hit]:
+    """No recipient, subprocessor or processor to name."""
+    for scope in notice_scopes(d):
+        has_processor = scope.role == "controller" and d.processor is not None
+        if not (d.recipients or d.subprocessors or has_processor):
+            yield hit("recipients", scope.documents)
+
+
+@rule(
+    "NOTICE-RIGHTS-CONTACT",
+    section="notice",
+    severity="error",
+    articles=("Art. 12(2)", "Art. 13(2)(b)", "Art. 14(2)(c)"),
+    checklist=("INF-RIG", "INF-WDR"),
+    scope=NOTICE,
+    summary={
+        "fr": "La notice dit où exercer ses droits (contact dédié ou délégué, joignable).",
+        "en": "The notice says where to exercise one's rights (a reachable rights contact or DPO).",
+    },
+    message={
+        "fr": "Les droits sont annoncés mais {party} ne donne aucun contact joignable pour les exercer : "
+        "indiquez une adresse e-mail, postale ou un formulaire dans « rights_contact ».",
+        "en": "Rights are announced but {party} gives no reachable contact to exercise them: give an e-mail "
+        "or postal address or a web form in 'rights_contact'.",
+    },
+)
+def notice_rights_contact(d: Description) -> Iterator[Hit]:
+    """No reachable rights contact nor DPO."""
+    for scope in notice_scopes(d):
+        if not (reachable(scope.party.rights_contact) or reachable(scope.party.dpo)):
+            yield hit(f"{scope.role}.rights_contact", scope.documents, party=PARTY_WORDS[scope.role])
+
+
+@rule(
+    "NOTICE-COMPLAINT",
+    section="notice",
+    severity="error",
+    articles=("Art. 13(2)(d)", "Art. 14(2)(e)", "Art. 77"),
+    checklist=("INF-CPL", "FR-CNIL"),
+    scope=NOTICE,
+    summary={
+        "fr": "La notice désigne l'autorité de contrôle et comment la saisir.",
+        "en": "The notice names the supervisory authority and how to reach it.",
+    },
+    message={
+        "fr": "Le droit d'introduire une réclamation ne peut être expliqué : l'autorité de contrôle n'a ni nom "
+        "ni adresse, site ou e-mail ; rétablissez la CNIL (valeurs par défaut) ou l'autorité compétente.",
+        "en": "The right to complain cannot be explained: the supervisory authority has no name or no address, "
+        "website or e-mail; restore the CNIL (the defaults) or the competent authority.",
+    },
+)
+def notice_complaint(d: Description) -> Iterator[Hit]:
+    """An authority emptied of its defaults."""
+    a = d.authority
+    if not a.name or not (a.address or a.url or a.email):
+        documents = tuple(doc for scope in notice_scopes(d) for doc in scope.documents)
+        if documents:
+            yield hit("authority", documents)
+
+
+@rule(
+    "NOTICE-AUTOMATED-LOGIC",
+    section="notice",
+    severity="error",
+    articles=("Art. 13(2)(f)", "Art. 14(2)(g)", "Art. 22"),
+    checklist=("INF-ADM",),
+    scope=NOTICE,
+    summary={
+        "fr": "Une décision automatisée est décrite : logique, importance et conséquences.",
+        "en": "An automated decision is explained: its logic, significance and consequences.",
+    },
+    message={
+        "fr": "Une décision automatisée de l'activité « {name} » n'explique pas {what} : les personnes y ont "
+        "droit ; complétez-la.",
+        "en": "An automated decision in the activity '{name}' does not explain {what}: people are entitled "
+        "to it; complete it.",
+    },
+)
+def notice_automated_logic(d: Description) -> Iterator[Hit]:
+    """Automated decision without logic or consequences."""
+    for scope in notice_scopes(d):
+        for path, a in scope.activities:
+            for j, x in enumerate(a.automated_decisions):
+                if not x.logic:
+                    what = Words("sa logique", "its logic")
+                    yield hit(f"{path}.automated_decisions[{j}].logic", scope.documents, name=a.name, what=what)
+                if not x.significance:
+                    what = Words("son importance et ses conséquences", "its significance and consequences")
+                    yield hit(
+                        f"{path}.automated_decisions[{j}].significance", scope.documents, name=a.name, what=what
+                    )
+
+
+@rule(
+    "NOTICE-SOURCE",
+    section="notice",
+    severity="warning",
+    articles=("Art. 14(2)(f)",),
+    checklist=("INF14-SRC",),
+    scope=NOTICE,
+    summary={
+        "fr": "Des données reçues d'un tiers ou d'une source publique en nomment la source.",
+        "en": "Data obtained from a third party or a public source names that source.",
+    },
+    message={
+        "fr": "La catégorie « {category} » vient d'un tiers ou d'une source publique sans la nommer : "
+        "l'art. 14 impose d'indiquer la source ; précisez-la dans « source_detail ».",
+        "en": "The category '{category}' comes from a third party or a public source that is not named: "
+        "Art. 14 requires the source; give it in 'source_detail'.",
+    },
+)
+def notice_source(d: Description) -> Iterator[Hit]:
+    """Indirect collection without the source."""
+    for scope in notice_scopes(d):
+        for path, a in scope.activities:
+            for j, c in enumerate(a.data_categories):
+                if c.source in (DataSource.THIRD_PARTY, DataSource.PUBLIC_SOURCE) and not c.source_detail:
+                    yield hit(f"{path}.data_categories[{j}].source_detail", scope.documents, category=c.name)
+
+
+@rule(
+    "NOTICE-MANDATORY",
+    section="notice",
+    severity="info",
+    articles=("Art. 13(2)(e)",),
+    checklist=("INF13-OBL",),
+    scope=NOTICE,
+    summary={
+        "fr": "Pour les données demandées à la personne, la notice dit si elles sont obligatoires.",
+        "en": "For data asked of the person, the notice says whether providing it is mandatory.",
+    },
+    message={
+        "fr": "La catégorie « {category} » est demandée à la personne sans dire si la réponse est obligatoire : "
+        "précisez « mandatory » et, le cas échéant, la conséquence d'un refus.",
+        "en": "The category '{category}' is asked of the person without saying whether an answer is mandatory: "
+        "set 'mandatory' and, where relevant, the consequence of not providing it.",
+    },
+)
+def notice_mandatory(d: Description) -> Iterator[Hit]:
+    """Direct collection without the mandatory flag."""
+    for scope in notice_scopes(d):
+        for path, a in scope.activities:
+            for j, c in enumerate(a.data_categories):
+                if c.source is DataSource.DATA_SUBJECT and c.mandatory is None:
+                    yield hit(f"{path}.data_categories[{j}].mandatory", scope.documents, category=c.name)
+
+
+@rule(
+    "NOTICE-DPO",
+    section="notice",
+    severity="info",
+    articles=("Art. 13(1)(b)", "Art. 37"),
+    checklist=("INF-DPO", "A37"),
+    scope=NOTICE,
+    summary={
+        "fr": "Le délégué à la protection des données est nommé s'il existe.",
+        "en": "The data protection officer is named when there is one.",
+    },
+    message={
+        "fr": "Aucun délégué n'est indiqué pour {party} : si un délégué a été désigné, ses coordonnées doivent "
+        "figurer dans la notice ; sinon, vérifiez que l'art. 37 ne l'impose pas.",
+        "en": "No DPO is given for {party}: if one has been designated, the notice must give the contact "
+        "details; if not, check that Art. 37 does not require one.",
+    },
+)
+def notice_dpo(d: Description) -> Iterator[Hit]:
+    """No DPO."""
+    for scope in notice_scopes(d):
+        if scope.party.dpo is None:
+            yield hit(f"{scope.role}.dpo", scope.documents, party=PARTY_WORDS[scope.role])
+
+
+@rule(
+    "NOTICE-RESPONSE-TIME",
+    section="notice",
+    severity="warning",
+    articles=("Art. 12(3)",),
+    checklist=("INF-DELAY",),
+    scope=NOTICE,
+    summary={
+        "fr": "Le délai de réponse annoncé aux demandes ne dépasse pas un mois.",
+        "en": "The announced answer time for requests is at most one month.",
+    },
+    message={
+        "fr": "Le délai de réponse annoncé est de {days} jours : la règle est un mois, prolongeable seulement "
+        "pour des demandes complexes et en prévenant la personne ; annoncez 30 jours au plus.",
+        "en": "The announced answer time is {days} days: the rule is one month, extendable only for complex "
+        "requests and with notice to the person; announce 30 days at most.",
+    },
+)
+def notice_response_time(d: Description) -> Iterator[Hit]:
+    """More than a month."""
+    if d.rights.response_days > 31:
+        documents = tuple(doc for scope in notice_scopes(d) for doc in scope.documents)
+        yield hit("rights.response_days", documents, days=d.rights.response_days)
