@@ -10,6 +10,7 @@ from .blocks import parse_blocks, parse_inline
 from .clauses import ClauseSpec, DocumentSpec, Library, load_library
 from .doctree import Clause, Document, Paragraph, Section, Signature, Table, plain
 from .errors import DpagenError, IncompleteError, TemplateError
+from .geo import in_eea
 from .model import Description, Role
 from .templating import Renderer, make_context, wrap
 
@@ -22,6 +23,8 @@ def derived_facts(d: Description) -> dict[str, Any]:
         "has_special_categories": bool(special),
         "subprocessors_outside_eea": wrap(facts.subprocessors_outside_eea(d), "subprocessors"),
         "sites_outside_eea": wrap(facts.sites_outside_eea(d), "hosting.sites"),
+        "recipients_outside_eea": wrap([r for r in d.recipients if r.country and not in_eea(r.country)], "recipients"),
+        "cookies_outside_eea": wrap([c for c in d.cookies if c.country and not in_eea(c.country)], "cookies"),
         "data_subjects": facts.data_subjects(d),
         "legal_bases": facts.legal_bases(d),
         "data_categories": wrap([x.category for x in facts.data_categories(d)], "activities[*].data_categories"),
