@@ -137,6 +137,7 @@ class Wizard:
         self.replay: list[Answer] = [list(a) for a in replay or []]
         self.on_change = on_change or (lambda _w: None)
         self.sections = sections
+        self._created: dict[int, Any] = {}  # the list items added in this session, by id (kept alive)
         if labels is None:
             from ..clauses import load_library
 
@@ -165,6 +166,8 @@ class Wizard:
             else:
                 self.prompter.say(problem)
         self.log.append([prompt.id, raw])
+        if prompt.validate is None:  # a control answer (menu, yes/no): nothing else will save it
+            self.changed()
         return raw
 
     def changed(self) -> None:
@@ -262,24 +265,38 @@ class Wizard:
                 getattr(self, f"step_{node.name}")()
 
     def current(self, node: Ask, path: paths.JsonPath, scope: Scope) -> Any:
-        """The value a question starts from: the answer so far, else computed, model or suggested default."""
+        """The value a question starts from.
+
+        The answer so far; else, for an object the wizard creates, a default computed from earlier
+        answers; else the model's default; else, for a new object, the suggested one.
+        """
         value = paths.get(self.state, path, paths.MISSING)
         if value is not paths.MISSING:
             return value
-        if node.compute is not None:
+        new = self._is_new(path)
+        if node.compute is not None and new:
             computed = node.compute(scope)
             if computed is not None:
                 return computed
         default = paths.model_default(path)
         if default is not None and default != []:
             return to_jsonable_python(default)
-        if node.suggest is not None and self._is_new(path):
-            return node.suggest
-        return None
+        return node.suggest if new else None
 
     def _is_new(self, path: paths.JsonPath) -> bool:
-        """Whether the object holding ``path`` was not in the description the wizard started from."""
-        return not paths.has(self.start, path[:-1]) if len(path) > 1 else not self.start
+        """Whether ``path`` belongs to something this session creates, so defaults may be proposed.
+
+        True in a session that started from nothing, or inside a list item added in this session;
+        an existing description keeps its values (an unset value stays unset unless typed).
+        """
+        if not self.start:
+            return True
+        node: Any = self.state
+        for part in path[:-1]:
+            node = paths.get(node, (part,))
+            if isinstance(part, int) and id(node) in self._created:
+                return True
+        return False
 
     def choices(self, node: Ask, scope: Scope) -> list[tuple[str, str]]:
         """The (value, title) pairs of a select or multi question."""
@@ -321,7 +338,7 @@ class Wizard:
         if "party" in context:
             context["Party"] = context["party"][:1].upper() + context["party"][1:]
         if node.key is not None:
-            present = paths.get(self.state, path) is not None
+            present = paths.get(self.state, path) is not None or (node.suggest and self._is_new(path))
             message = self.texts.question(node.key, **context)
             yes = self.ask(Prompt(paths.show(path) + "#has", "confirm", message,
                                   help=self.texts.help(node.key), default=present))
@@ -379,6 +396,7 @@ class Wizard:
                 items = []
                 paths.put(self.state, path, items)
             items.append({})
+            self._created[id(items[-1])] = items[-1]
         self.run_nodes(node.nodes, (*path, index), {**context, "n": index + 1})
 
     def run_each(self, node: Each, path: paths.JsonPath, context: dict[str, Any]) -> None:

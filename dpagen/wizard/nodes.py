@@ -43,6 +43,7 @@ class Group:
     path: str
     nodes: tuple[Node, ...]
     key: str | None = None
+    suggest: bool = False  # the yes/no question says yes for a new description
     context: dict[str, tuple[str, str]] = field(default_factory=dict)  # text placeholders, (fr, en)
     when: Predicate | None = None
     clear: bool = True

@@ -47,7 +47,7 @@ def has(data: Any, path: JsonPath) -> bool:
 
 
 def put(data: dict[str, Any], path: JsonPath, value: Any) -> None:
-    """Set ``path``, creating the objects on the way."""
+    """Set ``path``, creating the objects on the way (an index one past a list's end appends)."""
     node: Any = data
     for part, nxt in itertools.pairwise(path):
         if isinstance(part, int):
@@ -56,7 +56,10 @@ def put(data: dict[str, Any], path: JsonPath, value: Any) -> None:
             if not isinstance(node.get(part), dict | list):
                 node[part] = [] if isinstance(nxt, int) else {}
             node = node[part]
-    node[path[-1]] = value
+    if isinstance(path[-1], int) and path[-1] == len(node):
+        node.append(value)
+    else:
+        node[path[-1]] = value
 
 
 def delete(data: dict[str, Any], path: JsonPath) -> None:

@@ -181,8 +181,9 @@ SECTIONS: tuple[Section, ...] = (
     Section("parties", (
         Group("controller", PARTY, context={"party": ("le responsable du traitement (le client)",
                                                        "the controller (the client)")}),
-        Group("processor", PARTY, context={"party": ("le sous-traitant (le prestataire)",
-                                                      "the processor (the service provider)")}),
+        Group("processor", PARTY, key="party.has_processor", suggest=True,
+              context={"party": ("le sous-traitant (le prestataire)",
+                                 "the processor (the service provider)")}),
     )),
     Section("agreement", (
         Group("main_agreement", (

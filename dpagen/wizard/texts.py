@@ -34,6 +34,8 @@ QUESTIONS: dict[str, Pair] = {
     "party.email": ("Adresse électronique de contact", "Contact e-mail address"),
     "party.phone": ("Téléphone", "Phone"),
     "party.website": ("Site web (https://…)", "Website (https://…)"),
+    "party.has_processor": ("Un sous-traitant (prestataire) traite-t-il les données pour le client ?",
+                            "Does a processor (service provider) process the data for the client?"),
     "party.has_dpo": ("{Party} a-t-il désigné un délégué à la protection des données (DPO) ?",
                       "Has {party} appointed a data protection officer (DPO)?"),
     "party.has_security": ("{Party} a-t-il un responsable de la sécurité (RSSI) ?",
@@ -203,6 +205,12 @@ HELP: dict[str, Pair] = {
         "le sous-traitant les traite pour son compte.",
         "The controller decides why and how data is processed; the processor processes it on the "
         "controller's behalf.",
+    ),
+    "party.has_processor": (
+        "Le sous-traitant traite les données pour le compte du client ; sans lui, pas de contrat de "
+        "sous-traitance (art. 28), seulement une politique de confidentialité.",
+        "The processor processes the data on the client's behalf; without one there is no Art. 28 "
+        "agreement, only a privacy notice.",
     ),
     "party.has_dpo": ("Le DPO veille au respect du RGPD ; il est obligatoire pour certains organismes.",
                       "The DPO oversees GDPR compliance; some organisations must appoint one."),

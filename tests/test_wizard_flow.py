@@ -1,0 +1,542 @@
+"""The wizard's question flow, driven without a terminal by a scripted prompter."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from conftest import EXAMPLES, example_paths
+from dpagen.errors import Interrupted, UsageError
+from dpagen.io import load, to_data
+from dpagen.model import Description, Registration
+from dpagen.wizard import questions, texts
+from dpagen.wizard.flow import Wizard
+from dpagen.wizard.nodes import Ask, Each, Group, Loop
+from dpagen.wizard.prompter import Prompt
+from dpagen.wizard.session import Session, draft_path_for, read_draft
+
+
+class Then(list):
+    """Answers given in turn to the same question (the last one repeats)."""
+
+
+class Script:
+    """Answers like a person would: the scripted answer for a prompt id, else Enter (the default).
+
+    Text answers go through the prompt's validator first, as questionary does: a refused answer is
+    recorded with the model's message and the next scripted answer is typed.
+    """
+
+    def __init__(self, answers: dict[str, Any] | None = None, interrupt_at: str | None = None) -> None:
+        self.answers = {k: Then(v) if isinstance(v, Then) else v for k, v in (answers or {}).items()}
+        self.interrupt_at = interrupt_at
+        self.asked: list[str] = []
+        self.prompts: dict[str, Prompt] = {}
+        self.said: list[str] = []
+        self.refused: list[tuple[str, Any, str]] = []
+
+    def _next(self, prompt: Prompt) -> tuple[Any, bool]:
+        value = self.answers.get(prompt.id, prompt.default)
+        if isinstance(value, Then):
+            return (value.pop(0), True) if len(value) > 1 else (value[0], False)
+        return value, False
+
+    def ask(self, prompt: Prompt) -> Any:
+        if prompt.id == self.interrupt_at:
+            raise KeyboardInterrupt
+        self.asked.append(prompt.id)
+        self.prompts[prompt.id] = prompt
+        while True:
+            value, more = self._next(prompt)
+            problem = prompt.validate(value) if prompt.kind == "text" and prompt.validate else None
+            if problem is None:
+                break
+            self.refused.append((prompt.id, value, problem))
+            if not more:
+                raise AssertionError(f"{prompt.id}: {value!r} refused: {problem}")
+        if prompt.kind == "select":
+            assert value in [v for v, _ in prompt.choices], f"{prompt.id}: {value!r} is not a choice"
+        return value
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+
+def run(
+    answers: dict[str, Any], start: dict[str, Any] | None = None, language: str = "fr"
+) -> tuple[Script, Wizard]:
+    script = Script(answers)
+    wizard = Wizard(script, language, start=start)
+    wizard.run()
+    return script, wizard
+
+
+# The fewest answers a fresh session needs (the activity, purpose and category loops start with "yes").
+MINIMAL = {
+    "activities[0].name": "Paie",
+    "activities[0].purposes[0].description": "Verser les salaires",
+    "activities[0].data_categories[0].name": "Identité",
+}
+
+# A short fresh session for a small French SaaS, and the description it must give.
+FRESH = {
+    "document.effective_date": "01/12/2026",
+    "document.version": "1.0",
+    "controller.legal_name": "Cabinet Durand",
+    "controller.legal_form": "SELARL",
+    "controller.address.city": "Lyon",
+    "controller.registration.siren": "812345678",
+    "controller.email": "contact@durand.example",
+    "controller.dpo#has": True,
+    "controller.dpo.email": "dpo@durand.example",
+    "processor.legal_name": "Nuage SAS",
+    "processor.address.country": "fr",
+    "processor.security_officer#has": True,
+    "processor.security_officer.email": "rssi@nuage.example",
+    "main_agreement.title": "Conditions générales de services",
+    "activities[0].name": "Hébergement des dossiers",
+    "activities[0].nature": "collecte ; hébergement ; suppression",
+    "activities[0].purposes[0].description": "Fournir le service",
+    "activities[0].purposes#menu": Then(["add", "done"]),
+    "activities[0].purposes[1].description": "Sécuriser les accès",
+    "activities[0].purposes[1].legal_basis": "legitimate_interest",
+    "activities[0].purposes[1].legitimate_interest": "Protéger les comptes",
+    "activities[0].data_subjects": "Clients; Salariés du client",
+    "activities[0].data_categories[0].name": "Identité",
+    "activities[0].data_categories[0].retention.duration.value": "3",
+    "activities[0].data_categories[0].retention.start": "contract_end",
+    "activities[0].data_categories#menu": Then(["add", "done"]),
+    "activities[0].data_categories[1].name": "Santé",
+    "activities[0].data_categories[1].special_category": "health",
+    "activities[0].data_categories[1].art9_condition": "h_health_social_care",
+    "activities[0].purposes[0].data": ["Identité", "Santé"],
+    "hosting.sites[0].provider": "OVHcloud",
+    "hosting.sites[0].city": "Roubaix",
+    "subprocessors#add": True,
+    "subprocessors#menu": Then(["add", "done"]),
+    "subprocessors[0].name": "OVHcloud",
+    "subprocessors[0].country": "FR",
+    "subprocessors[1].name": "Mailjet US",
+    "subprocessors[1].country": "US",
+    "security_measures#categories": ["TOM-01", "TOM-06"],
+    "security_measures#TOM-01.0": "Chiffrement des sauvegardes",
+    "security_measures#TOM-06.0": "TLS 1.2 minimum",
+}
+
+EXPECTED = {
+    "document": {"language": "fr", "effective_date": "2026-12-01", "version": "1.0"},
+    "controller": {
+        "legal_name": "Cabinet Durand", "legal_form": "SELARL",
+        "address": {"city": "Lyon", "country": "FR"}, "registration": {"siren": "812345678"},
+        "email": "contact@durand.example", "dpo": {"email": "dpo@durand.example"},
+    },
+    "processor": {
+        "legal_name": "Nuage SAS", "address": {"country": "FR"},
+        "security_officer": {"email": "rssi@nuage.example"},
+    },
+    "main_agreement": {"title": "Conditions générales de services"},
+    "activities": [{
+        "name": "Hébergement des dossiers",
+        "nature": ["collecte", "hébergement", "suppression"],
+        "frequency": "continuous",
+        "purposes": [
+            {"description": "Fournir le service", "legal_basis": "contract", "data": ["Identité", "Santé"]},
+            {"description": "Sécuriser les accès", "legal_basis": "legitimate_interest",
+             "legitimate_interest": "Protéger les comptes"},
+        ],
+        "data_subjects": ["Clients", "Salariés du client"],
+        "data_categories": [
+            {"name": "Identité",
+             "retention": {"duration": {"value": 3, "unit": "years"}, "start": "contract_end"}},
+            {"name": "Santé", "special_category": "health", "art9_condition": "h_health_social_care"},
+        ],
+    }],
+    "hosting": {"sites": [{"provider": "OVHcloud", "country": "FR", "city": "Roubaix"}],
+                "no_transfer_outside_eea": False},
+    "subprocessors": [
+        {"name": "OVHcloud", "country": "FR", "data_locations": ["FR"]},
+        {"name": "Mailjet US", "country": "US", "data_locations": ["US"],
+         "transfer": {"mechanism": "scc", "scc_module": "module_3"}},
+    ],
+    "breach": {"notice_hours": 48, "recipient": "dpo@durand.example",
+               "processor_contact": "rssi@nuage.example"},
+    "security_measures": [
+        {"category": "TOM-01", "description": "Chiffrement des sauvegardes"},
+        {"category": "TOM-06", "description": "TLS 1.2 minimum"},
+    ],
+    "changes": {"notice_days": 30},
+}
+
+
+def test_a_fresh_run_gives_the_known_description() -> None:
+    _, wizard = run(FRESH)
+    assert Description.model_validate(wizard.state) == Description.model_validate(EXPECTED)
+
+
+def test_the_french_saas_defaults_are_proposed() -> None:
+    script, wizard = run(MINIMAL)
+    d = Description.model_validate(wizard.state)
+    assert script.prompts["breach.notice_hours"].default == "48"
+    assert script.prompts["audits.max_per_year"].default == "1"
+    assert script.prompts["audits.notice_days"].default == "30"
+    assert script.prompts["end_of_contract.delay_days"].default == "30"
+    assert script.prompts["controller.address.country"].default == "FR"
+    assert (d.breach.notice_hours, d.audits.max_per_year, d.audits.notice_days) == (48, 1, 30)
+    assert d.end_of_contract.delay_days == 30
+    assert d.processor is not None and d.processor.address is not None and d.processor.address.country == "FR"
+
+
+def test_questions_speak_english_with_lang_en() -> None:
+    script, _ = run(MINIMAL, language="en")
+    legal = script.prompts["controller.legal_name"]
+    assert legal.message == "The controller (the client): registered name"
+    basis = script.prompts["activities[0].purposes[0].legal_basis"]
+    assert "legal basis is the reason" in (basis.help or "")
+    contract = "performance of a contract or pre-contractual steps (Art. 6(1)(b) GDPR)"
+    assert ("contract", contract) in basis.choices
+    regime = script.prompts["subprocessor_policy.regime"]
+    assert "General authorisation" in (regime.help or "")
+
+
+def test_terms_a_non_lawyer_hesitates_on_are_explained_in_french() -> None:
+    script, _ = run({**MINIMAL, "subprocessors#add": True, "subprocessors[0].name": "X"})
+    assert "base légale" in (script.prompts["activities[0].purposes[0].legal_basis"].help or "").lower()
+    assert "Autorisation générale" in (script.prompts["subprocessor_policy.regime"].help or "")
+    assert "sous-traitant ultérieur" in (script.prompts["subprocessors[0].name"].help or "")
+
+
+def test_every_question_key_has_both_languages_and_every_path_is_a_model_field() -> None:
+    from dpagen.wizard.paths import field_info, parse
+
+    def walk(nodes: tuple[Any, ...], prefix: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+        found = []
+        for node in nodes:
+            path = prefix + parse(node.path)
+            if isinstance(node, Ask):
+                found.append((node.key, path))
+            elif isinstance(node, Group | Loop | Each):
+                if isinstance(node, Loop):
+                    found += [(f"{node.key}.add", path), (f"{node.key}.noun", path)]
+                elif isinstance(node, Group) and node.key:
+                    found.append((node.key, path))
+                found += walk(node.nodes, path)
+        return found
+
+    pairs = [p for section in questions.SECTIONS for p in walk(section.nodes, ())]
+    assert len(pairs) > 90
+    for key, path in pairs:
+        assert key in texts.QUESTIONS, key
+        assert all(texts.QUESTIONS[key]), key
+        assert field_info(path) is not None, path
+    assert set(texts.SECTIONS) == {s.id for s in questions.SECTIONS}
+
+
+# ---------------------------------------------------------------- dependent questions
+
+
+def test_legitimate_interest_is_asked_only_for_that_basis() -> None:
+    script, _ = run(FRESH)
+    assert "activities[0].purposes[1].legitimate_interest" in script.asked
+    assert "activities[0].purposes[0].legitimate_interest" not in script.asked
+
+
+def test_the_art9_condition_is_asked_only_for_special_category_data() -> None:
+    script, _ = run(FRESH)
+    assert "activities[0].data_categories[1].art9_condition" in script.asked
+    assert "activities[0].data_categories[0].art9_condition" not in script.asked
+
+
+def test_a_transfer_tool_is_asked_only_for_a_subprocessor_outside_the_eea() -> None:
+    script, _ = run(FRESH)
+    assert "subprocessors[1].transfer.mechanism" in script.asked
+    assert "subprocessors[1].transfer.scc_module" in script.asked
+    assert not [i for i in script.asked if i.startswith("subprocessors[0].transfer")]
+    # Norway is in the EEA; a data location in India is not.
+    script, wizard = run({**MINIMAL, "subprocessors#add": True, "subprocessors[0].name": "Fjord",
+                          "subprocessors[0].country": "NO",
+                          "subprocessors[0].data_locations": "NO; IN",
+                          "subprocessors[0].transfer.mechanism": "adequacy"})
+    assert "subprocessors[0].transfer.mechanism" in script.asked
+    assert "subprocessors[0].transfer.scc_module" not in script.asked
+    assert "subprocessors[0].transfer.dpf_certified" not in script.asked  # adequacy, but not the USA
+    assert wizard.state["subprocessors"][0]["transfer"] == {"mechanism": "adequacy"}
+
+
+def test_the_data_privacy_framework_is_asked_only_for_an_adequacy_transfer_to_the_usa() -> None:
+    script, wizard = run({**MINIMAL, "subprocessors#add": True, "subprocessors[0].name": "Cloud",
+                          "subprocessors[0].country": "US",
+                          "subprocessors[0].transfer.mechanism": "adequacy",
+                          "subprocessors[0].transfer.dpf_certified": True})
+    assert "subprocessors[0].transfer.dpf_certified" in script.asked
+    assert wizard.state["subprocessors"][0]["transfer"] == {"mechanism": "adequacy", "dpf_certified": True}
+
+
+def test_registration_and_representative_questions_follow_the_country() -> None:
+    script, wizard = run({**MINIMAL, "processor.address.country": "GB",
+                          "processor.registration.other": "Companies House 0123",
+                          "processor.eu_representative#has": True,
+                          "processor.eu_representative.name": "Rep SARL"})
+    assert "processor.registration.siren" not in script.asked
+    assert "processor.registration.other" in script.asked
+    assert "processor.eu_representative#has" in script.asked
+    assert "controller.eu_representative#has" not in script.asked
+    assert "controller.registration.other" not in script.asked
+    assert wizard.state["processor"]["eu_representative"] == {"name": "Rep SARL"}
+
+
+def test_a_dependent_answer_that_no_longer_applies_is_removed(avm_up: Description) -> None:
+    start = to_data(avm_up)
+    _, wizard = run({"activities#menu": Then(["edit", "done"]), "activities#edit": "0",
+                     "activities[0].purposes#menu": Then(["edit", "done"]),
+                     "activities[0].purposes#edit": "1",
+                     "activities[0].purposes[1].legal_basis": "contract"}, start=start)
+    purpose = wizard.state["activities"][0]["purposes"][1]
+    assert purpose["legal_basis"] == "contract"
+    assert "legitimate_interest" not in purpose
+
+
+# ---------------------------------------------------------------- validation by the model
+
+
+def _model_message(build: Any) -> str:
+    with pytest.raises(ValidationError) as err:
+        build()
+    return err.value.errors()[0]["msg"].removeprefix("Value error, ")
+
+
+@pytest.mark.parametrize(
+    ("prompt_id", "bad", "good", "model_says"),
+    [
+        ("controller.registration.siren", "12", "812345678", lambda: Registration(siren="12")),
+        ("processor.address.country", "ZZ", "DE", lambda: Description.model_validate(
+            {"processor": {"address": {"country": "ZZ"}}})),
+        ("breach.notice_hours", "abc", "24",
+         lambda: Description.model_validate({"breach": {"notice_hours": "abc"}})),
+        ("breach.notice_hours", "0", "72",
+         lambda: Description.model_validate({"breach": {"notice_hours": 0}})),
+        ("controller.email", "pas-une-adresse", "a@b.example",
+         lambda: Description.model_validate({"controller": {"email": "pas-une-adresse"}})),
+        ("document.effective_date", "2026-13-45", "2026-12-01",
+         lambda: Description.model_validate({"document": {"effective_date": "2026-13-45"}})),
+        ("controller.legal_name", "Acme\x01", "Acme",
+         lambda: Description.model_validate({"controller": {"legal_name": "Acme\x01"}})),
+    ],
+)
+def test_an_invalid_answer_is_refused_with_the_models_message(prompt_id: str, bad: str, good: str,
+                                                               model_says: Any) -> None:
+    script, wizard = run({**MINIMAL, prompt_id: Then([bad, good])})
+    expected = _model_message(model_says)
+    assert script.refused == [(prompt_id, bad, expected)]
+    assert script.asked.count(prompt_id) == 1
+    assert wizard.log[[entry[0] for entry in wizard.log].index(prompt_id)][1] == good
+
+
+def test_a_required_answer_cannot_be_left_empty() -> None:
+    script, wizard = run({**MINIMAL, "activities[0].name": Then(["", "Paie"])})
+    assert script.refused == [("activities[0].name", "", "Field required")]
+    assert wizard.state["activities"][0]["name"] == "Paie"
+
+
+def test_a_duplicate_category_name_is_refused_by_the_activity_rule() -> None:
+    script, wizard = run({
+        **MINIMAL,
+        "activities[0].data_categories#menu": Then(["add", "done"]),
+        "activities[0].data_categories[1].name": Then(["Identité", "Contact"]),
+    })
+    ((pid, value, message),) = script.refused
+    assert (pid, value) == ("activities[0].data_categories[1].name", "Identité")
+    assert message == "data category names must be unique within an activity: Identité"
+    assert [c["name"] for c in wizard.state["activities"][0]["data_categories"]] == ["Identité", "Contact"]
+
+
+def test_answers_are_stored_as_the_model_reads_them() -> None:
+    _, wizard = run({**MINIMAL, "controller.address.country": "de", "breach.notice_hours": " 24 ",
+                     "document.effective_date": "1/2/2027"})
+    assert wizard.state["controller"]["address"]["country"] == "DE"
+    assert wizard.state["breach"]["notice_hours"] == 24
+    assert wizard.state["document"]["effective_date"] == "2027-02-01"
+
+
+# ---------------------------------------------------------------- lists, security, summary
+
+
+def test_items_are_added_reviewed_edited_and_removed(avm_up: Description) -> None:
+    start = to_data(avm_up)
+    _, wizard = run({
+        "subprocessors#menu": Then(["edit", "remove", "add", "done"]),
+        "subprocessors#edit": "0",
+        "subprocessors[0].activity": "hébergement et sauvegardes",
+        "subprocessors#remove": "1",
+        "subprocessors[1].name": "Brevo",
+        "subprocessors[1].country": "FR",
+    }, start=start)
+    subs = wizard.state["subprocessors"]
+    assert [s["name"] for s in subs] == ["HostLyon", "Brevo"]
+    assert subs[0]["activity"] == "hébergement et sauvegardes"
+    assert subs[1] == {"name": "Brevo", "country": "FR", "data_locations": ["FR"]}
+
+
+def test_security_measures_are_ticked_from_the_catalogue_and_added(avm_up: Description) -> None:
+    start = to_data(avm_up)
+    script, wizard = run({
+        # TOM-11 unticked, TOM-09 ticked
+        "security_measures#categories": ["TOM-01", "TOM-03", "TOM-05", "TOM-06", "TOM-08", "TOM-09"],
+        "security_measures#TOM-09.0": "Journaux d'accès conservés un an",
+        "security_measures#TOM-01.0": "",  # emptied: the measure goes
+        "security_measures#more": Then([True, False]),
+        "security_measures#more.category": "TOM-04",
+        "security_measures#more.description": "Test d'intrusion annuel",
+    }, start=start)
+    titles = dict(script.prompts["security_measures#categories"].choices)
+    assert titles["TOM-13"] == "Minimisation des données"
+    assert script.prompts["security_measures#TOM-05.0"].default.startswith("Identifiant et mot de passe")
+    assert [m["category"] for m in wizard.state["security_measures"]] == [
+        "TOM-05", "TOM-06", "TOM-03", "TOM-08", "TOM-09", "TOM-04"]
+    assert wizard.state["security_measures"][-1]["description"] == "Test d'intrusion annuel"
+
+
+def test_the_summary_menu_goes_back_to_a_section() -> None:
+    script, wizard = run({**FRESH, "summary#menu": Then(["breach", "save"]),
+                          "breach.notice_hours": Then(["48", "24"])})
+    assert script.asked.count("breach.notice_hours") == 2
+    assert wizard.state["breach"]["notice_hours"] == 24
+    summary = next(s for s in script.said if s.startswith("── Résumé"))
+    assert "Sous-traitant : Nuage SAS (FR)" in summary
+    assert "Sous-traitants ultérieurs : OVHcloud (FR), Mailjet US (US)" in summary
+
+
+# ---------------------------------------------------------------- editing, drafts, resuming
+
+
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
+def test_editing_an_example_and_keeping_every_answer_changes_nothing(path: Path) -> None:
+    original = load(path)
+    script, wizard = run({}, start=to_data(original))
+    assert Description.model_validate(wizard.state) == original
+    if original.processor is not None:
+        assert script.prompts["processor.legal_name"].default == original.processor.legal_name
+
+
+def test_editing_an_existing_file_starts_every_question_from_its_value(tmp_path: Path) -> None:
+    source = tmp_path / "avm.json"
+    shutil.copy(EXAMPLES / "avm-up.json", source)
+    script = Script({"breach.notice_hours": "24", "subprocessors#menu": Then(["remove", "done"]),
+                     "subprocessors#remove": "1", "final#generate": False})
+    assert Session(script, None, source, False, "fr").run() == 0
+    saved = load(source)
+    assert script.prompts["breach.notice_hours"].default == "48"
+    assert script.prompts["controller.registration.siren"].default == "812 345 678"
+    assert script.prompts["subprocessor_policy.regime"].default == "general"
+    assert saved.breach.notice_hours == 24
+    assert [s.name for s in saved.subprocessors] == ["HostLyon"]
+    expected = load(EXAMPLES / "avm-up.json")
+    expected.breach.notice_hours = 24
+    expected.subprocessors = expected.subprocessors[:1]
+    assert saved == expected
+    assert "save#replace" not in script.asked  # saving back in place needs no confirmation
+    assert not draft_path_for(source).exists()
+
+
+def test_an_interrupted_session_resumes_where_it_stopped(tmp_path: Path) -> None:
+    out = tmp_path / "desc.json"
+    stop = "activities[0].data_categories[0].name"
+    first = Script(FRESH, interrupt_at=stop)
+    with pytest.raises(Interrupted) as err:
+        Session(first, out, None, False, "fr").run()
+    draft = tmp_path / "desc.draft.json"
+    assert err.value.exit_code == 130
+    assert str(draft) in err.value.message
+    assert err.value.details == [f"pour reprendre : dpagen wizard --resume --out {out}"]
+    saved = read_draft(draft)
+    assert saved is not None and saved["out"] == str(out)
+    purpose = saved["description"]["activities"][0]["purposes"][1]
+    assert purpose["legitimate_interest"] == "Protéger les comptes"
+    assert not out.exists()
+
+    second = Script({**FRESH, "final#generate": False})
+    assert Session(second, out, None, True, "fr").run() == 0
+    assert second.asked[0] == stop  # nothing asked again before the question that was interrupted
+    assert load(out) == Description.model_validate(EXPECTED)
+    assert not draft.exists()
+
+
+def test_from_a_draft_file_resumes_too(tmp_path: Path) -> None:
+    out = tmp_path / "desc.json"
+    with pytest.raises(Interrupted):
+        Session(Script(FRESH, interrupt_at="hosting.sites#add"), out, None, False, "fr").run()
+    moved = tmp_path / "kept.json"
+    (tmp_path / "desc.draft.json").rename(moved)
+    script = Script({**FRESH, "final#generate": False})
+    Session(script, None, moved, False, "en").run()
+    assert script.asked[0] == "hosting.sites#add"
+    assert load(out) == Description.model_validate(EXPECTED)
+
+
+def test_resume_without_a_draft_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no draft to resume"):
+        Session(Script(), tmp_path / "x.json", None, True, "en")
+
+
+def test_a_draft_found_at_start_is_offered(tmp_path: Path) -> None:
+    out = tmp_path / "desc.json"
+    with pytest.raises(Interrupted):
+        Session(Script(FRESH, interrupt_at="breach.notice_hours"), out, None, False, "fr").run()
+    script = Script({**FRESH, "final#generate": False})
+    Session(script, out, None, False, "fr").run()
+    assert script.asked[:2] == ["session#draft", "breach.notice_hours"]
+
+
+def test_the_draft_is_written_after_every_answer(tmp_path: Path) -> None:
+    out = tmp_path / "desc.json"
+    draft = draft_path_for(out)
+    seen: list[int] = []
+
+    class Watching(Script):
+        def ask(self, prompt: Prompt) -> Any:
+            if draft.exists():
+                seen.append(len(json.loads(draft.read_text())["answers"]))
+            return super().ask(prompt)
+
+    with pytest.raises(Interrupted):
+        Session(Watching(FRESH, interrupt_at="processor.legal_name"), out, None, False, "fr").run()
+    assert seen == list(range(1, len(seen) + 1))
+    assert read_draft(draft)["description"]["controller"]["legal_name"] == "Cabinet Durand"  # type: ignore[index]
+
+
+def test_saving_over_another_file_asks_first(tmp_path: Path) -> None:
+    out = tmp_path / "desc.json"
+    out.write_text("{}")
+    script = Script({**FRESH, "save#replace": False, "save#path": str(tmp_path / "other.json"),
+                     "final#generate": False})
+    Session(script, out, None, False, "fr").run()
+    assert out.read_text() == "{}"
+    assert load(tmp_path / "other.json") == Description.model_validate(EXPECTED)
+
+
+def test_without_a_terminal_the_wizard_points_to_the_json_route(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from dpagen.wizard import run_wizard
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    with pytest.raises(UsageError) as err:
+        run_wizard(None, None, False, "en")
+    assert err.value.exit_code == 2
+    assert "dpagen init" in err.value.message and "dpagen validate" in err.value.message
+    assert "\n" not in err.value.render()
+
+
+def test_only_the_prompts_module_imports_questionary() -> None:
+    package = Path(__file__).resolve().parent.parent / "dpagen"
+    importers = sorted(p.name for p in package.rglob("*.py") if "import questionary" in p.read_text())
+    assert importers == ["prompts.py"]
+    code = "import sys, dpagen.wizard.session, dpagen.wizard.flow; print('questionary' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
