@@ -83,13 +83,16 @@ def notice_legitimate_interest(d: Description) -> Iterator[Hit]:
     },
 )
 def notice_retention(d: Description) -> Iterator[Hit]:
-    """A category with neither period nor criteria."""
+    """A category with neither period nor criteria (it also blocks the processor's charter, which shows it)."""
     for scope in notice_scopes(d):
+        documents = scope.documents
+        if scope.role == "controller" and d.processor is not None:
+            documents = (*documents, "processor-charter")
         for path, a in scope.activities:
             for j, c in enumerate(a.data_categories):
                 r = c.retention
                 if r is None or (r.duration is None and not r.criteria):
-                    yield hit(f"{path}.data_categories[{j}].retention", scope.documents, category=c.name)
+                    yield hit(f"{path}.data_categories[{j}].retention", documents, category=c.name)
 
 
 @rule(

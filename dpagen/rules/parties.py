@@ -52,8 +52,8 @@ def roles_none(d: Description) -> Iterator[Hit]:
         "en": "Each party has a registered name and a way to be reached; in a contract, a postal address.",
     },
     message={
-        "fr": "Il manque {what} pour {party} : un document qui ne permet pas de l'identifier et de le joindre "
-        "est incomplet ; ajoutez-la.",
+        "fr": "Il manque {what} pour {party} : un document qui ne permet pas d'identifier une partie et de "
+        "la joindre est incomplet ; complétez cette information.",
         "en": "{party} lacks {what}: a document that does not identify the party and say how to reach it is "
         "incomplete; add it.",
     },

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Description
+from .common import controller_notice
 from .registry import PARTY, PROCESSOR, Hit, hit, rule
 
 
@@ -149,7 +150,9 @@ def processing_nature(d: Description) -> Iterator[Hit]:
     },
 )
 def processing_retention(d: Description) -> Iterator[Hit]:
-    """Categories processed for clients without retention."""
+    """Categories processed for clients without retention (NOTICE-RETENTION reports them when the notice applies)."""
+    if controller_notice(d):
+        return
     for i, a in enumerate(d.activities):
         for j, c in enumerate(a.data_categories):
             r = c.retention

@@ -17,7 +17,7 @@ from .finding import SEVERITIES, SEVERITY_WORDS, Finding
 from .registry import SECTIONS, Rule
 
 WIDTH = 100
-_INDENT = " " * 11
+_INDENT = " " * 17
 
 _WORDS = {
     "fr": {
@@ -81,7 +81,7 @@ def format_text(source: str, findings: list[Finding], language: str) -> str:
         lines += ["", f"  {title[language]}"]
         for f in group:
             severity = SEVERITY_WORDS[f.severity][language]
-            lines.append(f"  {severity:<8} {f.rule}  {f.path}")
+            lines.append(f"    {severity:<13}{f.rule}  {f.path}")
             lines.append(_wrap(f.text(language)))
             refs = ", ".join(f.articles)
             lines.append(_wrap(f"{refs} · {words['checklist']} {', '.join(f.checklist)}"))

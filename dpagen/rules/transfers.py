@@ -127,7 +127,7 @@ def transfer_adequacy_unstated(d: Description) -> Iterator[Hit]:
         "list is in dpagen/data/adequacy.toml.",
     },
     message={
-        "fr": "« {name} » invoque l'adéquation ({countries}) alors que {why} : le transfert n'a pas de base "
+        "fr": "« {name} » invoque l'adéquation ({countries}), mais {why} : le transfert n'a pas de base "
         "valable ; choisissez un autre outil (clauses types 2021/914, BCR…).",
         "en": "'{name}' relies on adequacy for {countries} although {why}: the transfer has no valid basis; "
         "choose another tool (2021/914 standard clauses, BCRs…).",
