@@ -215,7 +215,7 @@ def _signature_table() -> str:
         + P("SignatureSpace", R("{{ labels.signature }}{{ colon }}"))
     )
     grid = f'<w:gridCol w:w="{third}"/>' * 3
-    tc = f'<w:tc><w:tcPr><w:tcW w:w="{third}" w:type="dxa"/></w:tcPr>'
+    tc = '<w:tc><w:tcPr><w:tcW w:w="2500" w:type="pct"/></w:tcPr>'  # two signatories side by side
     nil = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
     return (
         f'<w:tbl {W}><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>{nil}</w:tblBorders>'
