@@ -20,7 +20,8 @@ def _dpagen(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[
     script = Path(sys.executable).parent / "dpagen"
     command = [str(script)] if script.exists() else [sys.executable, "-m", "dpagen"]
     return subprocess.run(
-        [*command, "check", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120, check=False
+        [*command, "check", *map(str, args)],
+        cwd=cwd, capture_output=True, text=True, timeout=120, check=False,
     )
 
 
@@ -38,7 +39,8 @@ def test_flawed_example_exits_1_with_a_table_grouped_by_section() -> None:
     out = result.stdout
     assert out.splitlines()[0].startswith(f"{FLAWED}: ") and " errors, " in out.splitlines()[0]
     # Section titles appear once each, in the registry's order.
-    titles = ["Parties", "Information to people (Arts 13-14)", "Transfers outside the EEA (Chapter V)", "Cookies"]
+    titles = ["Parties", "Information to people (Arts 13-14)", "Transfers outside the EEA (Chapter V)",
+              "Cookies"]
     positions = [out.index(f"\n  {t}") for t in titles]
     assert positions == sorted(positions)
     assert "TRANSFER-CLAIM-CONTRADICTED  cookies[0]" in out

@@ -22,10 +22,10 @@ MAX_NOTICE_DAYS = 60
         "en": "The controller has an audit right (documentary or on site).",
     },
     message={
-        "fr": "Le contrat n'ouvre aucun audit, ni sur pièces ni sur place, alors que l'art. 28(3)(h) l'exige : "
-        "activez au moins l'un des deux.",
-        "en": "The contract allows no audit, neither documentary nor on site, although Art. 28(3)(h) requires "
-        "one: enable at least one of them.",
+        "fr": "Le contrat n'ouvre aucun audit, ni sur pièces ni sur place, alors que l'art. 28(3)(h) "
+        "l'exige : activez au moins l'un des deux.",
+        "en": "The contract allows no audit, neither documentary nor on site, although Art. 28(3)(h) "
+        "requires one: enable at least one of them.",
     },
 )
 def audit_none(d: Description) -> Iterator[Hit]:
@@ -48,8 +48,8 @@ def audit_none(d: Description) -> Iterator[Hit]:
     message={
         "fr": "Un préavis d'audit de {days} jours retarde tout contrôle de plus de deux mois : un préavis "
         "raisonnable est de 15 à 30 jours ; réduisez-le.",
-        "en": "An audit notice of {days} days delays any check by more than two months: reasonable notice is "
-        "15 to 30 days; shorten it.",
+        "en": "An audit notice of {days} days delays any check by more than two months: reasonable notice "
+        "is 15 to 30 days; shorten it.",
     },
 )
 def audit_notice_long(d: Description) -> Iterator[Hit]:

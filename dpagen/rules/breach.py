@@ -1,4 +1,4 @@
-"""Breach notification by the processor (Art. 33(2)): a stated delay that leaves the controller its 72 hours."""
+"""Breach notification by the processor (Art. 33(2)): a stated delay leaving the controller its 72 hours."""
 
 from __future__ import annotations
 
@@ -21,8 +21,9 @@ from .registry import PROCESSOR, Hit, hit, rule
         "en": "The processor commits to a maximum delay, in hours, for reporting breaches.",
     },
     message={
-        "fr": "Aucun délai de notification des violations n'est fixé : sans délai chiffré, le responsable ne "
-        "peut pas s'organiser pour prévenir l'autorité ; fixez-le (48 heures est l'usage, 24 heures plus strict).",
+        "fr": "Aucun délai de notification des violations n'est fixé : sans délai chiffré, le responsable "
+        "ne peut pas s'organiser pour prévenir l'autorité ; fixez-le (48 heures est l'usage, 24 heures plus "
+        "strict).",
         "en": "No delay is set for reporting breaches: without a figure the controller cannot plan its own "
         "notice to the authority; set one (48 hours is usual, 24 hours stricter).",
     },
@@ -45,10 +46,10 @@ def breach_delay_missing(d: Description) -> Iterator[Hit]:
         "en": "The processor's breach-reporting delay is not over 72 hours.",
     },
     message={
-        "fr": "Le sous-traitant se donne {hours} heures pour signaler une violation, alors que le responsable "
-        "doit notifier l'autorité dans les 72 heures : ramenez ce délai à 48 heures au plus.",
-        "en": "The processor allows itself {hours} hours to report a breach, while the controller must notify "
-        "the authority within 72 hours: bring it down to 48 hours at most.",
+        "fr": "Le sous-traitant se donne {hours} heures pour signaler une violation, alors que le "
+        "responsable doit notifier l'autorité dans les 72 heures : ramenez ce délai à 48 heures au plus.",
+        "en": "The processor allows itself {hours} hours to report a breach, while the controller must "
+        "notify the authority within 72 hours: bring it down to 48 hours at most.",
     },
 )
 def breach_delay_max(d: Description) -> Iterator[Hit]:
@@ -70,10 +71,10 @@ def breach_delay_max(d: Description) -> Iterator[Hit]:
         "en": "A reporting delay over 48 hours (up to 72) is flagged.",
     },
     message={
-        "fr": "Un délai de {hours} heures consomme l'essentiel des 72 heures dont dispose le responsable : la "
-        "plupart des sous-traitants s'engagent sur 24 à 48 heures ; visez 48 heures au plus.",
-        "en": "A delay of {hours} hours uses up most of the controller's 72 hours: most processors commit to "
-        "24 to 48 hours; aim for 48 hours at most.",
+        "fr": "Un délai de {hours} heures consomme l'essentiel des 72 heures dont dispose le responsable : "
+        "la plupart des sous-traitants s'engagent sur 24 à 48 heures ; visez 48 heures au plus.",
+        "en": "A delay of {hours} hours uses up most of the controller's 72 hours: most processors commit "
+        "to 24 to 48 hours; aim for 48 hours at most.",
     },
 )
 def breach_delay_long(d: Description) -> Iterator[Hit]:
@@ -95,8 +96,8 @@ def breach_delay_long(d: Description) -> Iterator[Hit]:
         "en": "The processor names a contact point for breaches.",
     },
     message={
-        "fr": "Aucun point de contact n'est donné pour les violations (ni « breach.processor_contact », ni RSSI "
-        "ou délégué joignable) : indiquez qui le responsable peut joindre pendant l'incident.",
+        "fr": "Aucun point de contact n'est donné pour les violations (ni « breach.processor_contact », ni "
+        "RSSI ou délégué joignable) : indiquez qui le responsable peut joindre pendant l'incident.",
         "en": "No contact point is given for breaches (no 'breach.processor_contact', no reachable security "
         "officer or DPO): say whom the controller can reach during an incident.",
     },

@@ -31,7 +31,8 @@ _CONTACTS = {
     summary={
         "fr": "Les dates se suivent : première publication, entrée en vigueur, puis fin du traitement ; "
         "début avant fin.",
-        "en": "Dates are in order: first publication, effective date, then end of the term; start before end.",
+        "en": "Dates are in order: first publication, effective date, then end of the term; start before "
+        "end.",
     },
     message={
         "fr": "{what} ({first}) est postérieure à {other} ({second}) : corrigez l'une des deux dates.",
@@ -71,10 +72,11 @@ def dates_order(d: Description) -> Iterator[Hit]:
         "en": "The last update does not come after the version's effective date.",
     },
     message={
-        "fr": "Le texte a été mis à jour le {update}, après son entrée en vigueur le {effective} : une version "
-        "modifiée prend effet à une nouvelle date ; avancez « effective_date » et changez de version.",
-        "en": "The text was updated on {update}, after it took effect on {effective}: a changed version takes "
-        "effect on a new date; move 'effective_date' forward and change the version.",
+        "fr": "Le texte a été mis à jour le {update}, après son entrée en vigueur le {effective} : une "
+        "version modifiée prend effet à une nouvelle date ; avancez « effective_date » et changez de "
+        "version.",
+        "en": "The text was updated on {update}, after it took effect on {effective}: a changed version "
+        "takes effect on a new date; move 'effective_date' forward and change the version.",
     },
 )
 def dates_update_after_effective(d: Description) -> Iterator[Hit]:
@@ -124,8 +126,9 @@ def contact_empty(d: Description) -> Iterator[Hit]:
         "en": "Each data category of an activity is used by at least one of its purposes.",
     },
     message={
-        "fr": "La catégorie « {category} » de l'activité « {name} » ne sert aucune finalité : une donnée sans "
-        "finalité ne doit pas être traitée ; citez-la dans le champ « data » d'une finalité ou retirez-la.",
+        "fr": "La catégorie « {category} » de l'activité « {name} » ne sert aucune finalité : une donnée "
+        "sans finalité ne doit pas être traitée ; citez-la dans le champ « data » d'une finalité ou "
+        "retirez-la.",
         "en": "The category '{category}' of the activity '{name}' serves no purpose: data without a purpose "
         "must not be processed; list it in a purpose's 'data' field or remove it.",
     },
@@ -155,8 +158,8 @@ def data_unused(d: Description) -> Iterator[Hit]:
     message={
         "fr": "La finalité « {purpose} » cite « {data} », qui n'est pas une catégorie de données de son "
         "activité : corrigez le nom ou ajoutez la catégorie.",
-        "en": "The purpose '{purpose}' names '{data}', which is not a data category of its activity: fix the "
-        "name or add the category.",
+        "en": "The purpose '{purpose}' names '{data}', which is not a data category of its activity: fix "
+        "the name or add the category.",
     },
 )
 def purpose_unknown_data(d: Description) -> Iterator[Hit]:

@@ -120,8 +120,8 @@ def cookie_consent(d: Description) -> Iterator[Hit]:
         "en": f"A cookie lives {MAX_LIFETIME_MONTHS} months at most.",
     },
     message={
-        "fr": "Le cookie « {name} » vit {months} mois : la CNIL recommande 13 mois au plus, sans prolongation "
-        "automatique ; raccourcissez sa durée.",
+        "fr": "Le cookie « {name} » vit {months} mois : la CNIL recommande 13 mois au plus, sans "
+        "prolongation automatique ; raccourcissez sa durée.",
         "en": "The cookie '{name}' lives {months} months: the CNIL recommends 13 months at most, with no "
         "automatic extension; shorten it.",
     },
@@ -146,10 +146,10 @@ def cookie_lifetime(d: Description) -> Iterator[Hit]:
         "en": "When cookies need consent, the notice says how to refuse or withdraw it.",
     },
     message={
-        "fr": "Des cookies reposent sur le consentement, mais rien n'indique comment le refuser ou le retirer : "
-        "décrivez le moyen dans « cookie_settings » (lien de gestion des cookies…).",
-        "en": "Some cookies rely on consent, but nothing says how to refuse or withdraw it: describe the way "
-        "in 'cookie_settings' (cookie-settings link…).",
+        "fr": "Des cookies reposent sur le consentement, mais rien n'indique comment le refuser ou le "
+        "retirer : décrivez le moyen dans « cookie_settings » (lien de gestion des cookies…).",
+        "en": "Some cookies rely on consent, but nothing says how to refuse or withdraw it: describe the "
+        "way in 'cookie_settings' (cookie-settings link…).",
     },
 )
 def cookie_settings(d: Description) -> Iterator[Hit]:

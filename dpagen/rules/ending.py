@@ -26,8 +26,8 @@ from .registry import PROCESSOR, Hit, hit, rule
     message={
         "fr": "Aucun délai n'encadre la restitution ou la suppression des données en fin de contrat : les "
         "données pourraient être gardées sans limite ; fixez « delay_days » (30 jours est courant).",
-        "en": "No delay governs the return or deletion of the data at the end: the data could be kept with no "
-        "limit; set 'delay_days' (30 days is common).",
+        "en": "No delay governs the return or deletion of the data at the end: the data could be kept with "
+        "no limit; set 'delay_days' (30 days is common).",
     },
 )
 def end_delay_missing(d: Description) -> Iterator[Hit]:
@@ -48,8 +48,8 @@ def end_delay_missing(d: Description) -> Iterator[Hit]:
         "en": "What happens to the data at the end is the controller's choice.",
     },
     message={
-        "fr": "Le contrat impose « {action} » en fin de contrat, alors que l'art. 28(3)(g) laisse le choix au "
-        "responsable entre restitution et suppression (copies comprises) : laissez-lui ce choix.",
+        "fr": "Le contrat impose « {action} » en fin de contrat, alors que l'art. 28(3)(g) laisse le choix "
+        "au responsable entre restitution et suppression (copies comprises) : laissez-lui ce choix.",
         "en": "The contract imposes '{action}' at the end, whereas Art. 28(3)(g) lets the controller choose "
         "between return and deletion (copies included): leave it that choice.",
     },
@@ -75,8 +75,8 @@ def end_no_choice(d: Description) -> Iterator[Hit]:
     message={
         "fr": "La suppression des données ne sera pas confirmée par écrit : le responsable ne pourra pas "
         "prouver qu'elle a eu lieu ; prévoyez une attestation.",
-        "en": "Deletion of the data will not be confirmed in writing: the controller will not be able to prove "
-        "it happened; provide for a certificate.",
+        "en": "Deletion of the data will not be confirmed in writing: the controller will not be able to "
+        "prove it happened; provide for a certificate.",
     },
 )
 def end_no_certificate(d: Description) -> Iterator[Hit]:

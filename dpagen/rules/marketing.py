@@ -45,10 +45,11 @@ def marketing_legal_basis(d: Description) -> Iterator[Hit]:
         "en": "Marketing based on legitimate interest says how to object to it.",
     },
     message={
-        "fr": "La prospection repose sur l'intérêt légitime sans moyen d'opposition indiqué : toute personne "
-        "peut s'y opposer à tout moment ; décrivez le moyen dans « opt_out » (lien de désinscription…).",
-        "en": "Marketing relies on legitimate interest with no way to object stated: anyone may object at any "
-        "time; describe the way in 'opt_out' (unsubscribe link…).",
+        "fr": "La prospection repose sur l'intérêt légitime sans moyen d'opposition indiqué : toute "
+        "personne peut s'y opposer à tout moment ; décrivez le moyen dans « opt_out » (lien de "
+        "désinscription…).",
+        "en": "Marketing relies on legitimate interest with no way to object stated: anyone may object at "
+        "any time; describe the way in 'opt_out' (unsubscribe link…).",
     },
 )
 def marketing_li_opt_out(d: Description) -> Iterator[Hit]:
@@ -74,8 +75,8 @@ def marketing_li_opt_out(d: Description) -> Iterator[Hit]:
     message={
         "fr": "La prospection par {channels} repose sur l'intérêt légitime : envers des particuliers, elle "
         "n'est permise que vers des clients pour des produits analogues ; sinon, recueillez le consentement.",
-        "en": "Marketing by {channels} relies on legitimate interest: towards consumers it is allowed only to "
-        "existing customers for similar products; otherwise, collect consent.",
+        "en": "Marketing by {channels} relies on legitimate interest: towards consumers it is allowed only "
+        "to existing customers for similar products; otherwise, collect consent.",
     },
 )
 def marketing_electronic_consent(d: Description) -> Iterator[Hit]:

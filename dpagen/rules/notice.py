@@ -24,8 +24,8 @@ from .registry import NOTICE, Hit, Words, hit, rule
     message={
         "fr": "La finalité « {purpose} » n'a pas de base légale : les personnes doivent savoir sur quel "
         "fondement de l'art. 6(1) repose chaque finalité ; choisissez-en un.",
-        "en": "The purpose '{purpose}' has no legal basis: people must be told which ground of Art. 6(1) each "
-        "purpose rests on; choose one.",
+        "en": "The purpose '{purpose}' has no legal basis: people must be told which ground of Art. 6(1) "
+        "each purpose rests on; choose one.",
     },
 )
 def notice_legal_basis(d: Description) -> Iterator[Hit]:
@@ -61,7 +61,8 @@ def notice_legitimate_interest(d: Description) -> Iterator[Hit]:
         for path, a in scope.activities:
             for j, p in enumerate(a.purposes):
                 if p.legal_basis is LegalBasis.LEGITIMATE_INTEREST and not p.legitimate_interest:
-                    yield hit(f"{path}.purposes[{j}].legitimate_interest", scope.documents, purpose=p.description)
+                    where = f"{path}.purposes[{j}].legitimate_interest"
+                    yield hit(where, scope.documents, purpose=p.description)
 
 
 @rule(
@@ -76,14 +77,14 @@ def notice_legitimate_interest(d: Description) -> Iterator[Hit]:
         "en": "Each data category has a retention period or the criteria that set it.",
     },
     message={
-        "fr": "La catégorie « {category} » n'a pas de durée de conservation : indiquez une durée et son point "
-        "de départ, ou les critères qui la déterminent.",
+        "fr": "La catégorie « {category} » n'a pas de durée de conservation : indiquez une durée et son "
+        "point de départ, ou les critères qui la déterminent.",
         "en": "The category '{category}' has no retention period: give a period and when it starts, or the "
         "criteria that determine it.",
     },
 )
 def notice_retention(d: Description) -> Iterator[Hit]:
-    """A category with neither period nor criteria (it also blocks the processor's charter, which shows it)."""
+    """A category with neither period nor criteria (also blocking the processor's charter, which shows it)."""
     for scope in notice_scopes(d):
         documents = scope.documents
         if scope.role == "controller" and d.processor is not None:
@@ -158,10 +159,10 @@ def notice_rights_contact(d: Description) -> Iterator[Hit]:
         "en": "The notice names the supervisory authority and how to reach it.",
     },
     message={
-        "fr": "Le droit d'introduire une réclamation ne peut être expliqué : l'autorité de contrôle n'a ni nom "
-        "ni adresse, site ou e-mail ; rétablissez la CNIL (valeurs par défaut) ou l'autorité compétente.",
-        "en": "The right to complain cannot be explained: the supervisory authority has no name or no address, "
-        "website or e-mail; restore the CNIL (the defaults) or the competent authority.",
+        "fr": "Le droit d'introduire une réclamation ne peut être expliqué : l'autorité de contrôle n'a ni "
+        "nom ni adresse, site ou e-mail ; rétablissez la CNIL (valeurs par défaut) ou l'autorité compétente.",
+        "en": "The right to complain cannot be explained: the supervisory authority has no name or no "
+        "address, website or e-mail; restore the CNIL (the defaults) or the competent authority.",
     },
 )
 def notice_complaint(d: Description) -> Iterator[Hit]:
@@ -185,8 +186,8 @@ def notice_complaint(d: Description) -> Iterator[Hit]:
         "en": "An automated decision is explained: its logic, significance and consequences.",
     },
     message={
-        "fr": "Une décision automatisée de l'activité « {name} » n'explique pas {what} : les personnes y ont "
-        "droit ; complétez-la.",
+        "fr": "Une décision automatisée de l'activité « {name} » n'explique pas {what} : les personnes y "
+        "ont droit ; complétez-la.",
         "en": "An automated decision in the activity '{name}' does not explain {what}: people are entitled "
         "to it; complete it.",
     },
@@ -196,14 +197,13 @@ def notice_automated_logic(d: Description) -> Iterator[Hit]:
     for scope in notice_scopes(d):
         for path, a in scope.activities:
             for j, x in enumerate(a.automated_decisions):
+                where = f"{path}.automated_decisions[{j}]"
                 if not x.logic:
                     what = Words("sa logique", "its logic")
-                    yield hit(f"{path}.automated_decisions[{j}].logic", scope.documents, name=a.name, what=what)
+                    yield hit(f"{where}.logic", scope.documents, name=a.name, what=what)
                 if not x.significance:
                     what = Words("son importance et ses conséquences", "its significance and consequences")
-                    yield hit(
-                        f"{path}.automated_decisions[{j}].significance", scope.documents, name=a.name, what=what
-                    )
+                    yield hit(f"{where}.significance", scope.documents, name=a.name, what=what)
 
 
 @rule(
@@ -245,10 +245,10 @@ def notice_source(d: Description) -> Iterator[Hit]:
         "en": "For data asked of the person, the notice says whether providing it is mandatory.",
     },
     message={
-        "fr": "La catégorie « {category} » est demandée à la personne sans dire si la réponse est obligatoire : "
-        "précisez « mandatory » et, le cas échéant, la conséquence d'un refus.",
-        "en": "The category '{category}' is asked of the person without saying whether an answer is mandatory: "
-        "set 'mandatory' and, where relevant, the consequence of not providing it.",
+        "fr": "La catégorie « {category} » est demandée à la personne sans dire si la réponse est "
+        "obligatoire : précisez « mandatory » et, le cas échéant, la conséquence d'un refus.",
+        "en": "The category '{category}' is asked of the person without saying whether an answer is "
+        "mandatory: set 'mandatory' and, where relevant, the consequence of not providing it.",
     },
 )
 def notice_mandatory(d: Description) -> Iterator[Hit]:
@@ -272,8 +272,8 @@ def notice_mandatory(d: Description) -> Iterator[Hit]:
         "en": "The data protection officer is named when there is one.",
     },
     message={
-        "fr": "Aucun délégué n'est indiqué pour {party} : si un délégué a été désigné, ses coordonnées doivent "
-        "figurer dans la notice ; sinon, vérifiez que l'art. 37 ne l'impose pas.",
+        "fr": "Aucun délégué n'est indiqué pour {party} : si un délégué a été désigné, ses coordonnées "
+        "doivent figurer dans la notice ; sinon, vérifiez que l'art. 37 ne l'impose pas.",
         "en": "No DPO is given for {party}: if one has been designated, the notice must give the contact "
         "details; if not, check that Art. 37 does not require one.",
     },
@@ -297,8 +297,8 @@ def notice_dpo(d: Description) -> Iterator[Hit]:
         "en": "The announced answer time for requests is at most one month.",
     },
     message={
-        "fr": "Le délai de réponse annoncé est de {days} jours : la règle est un mois, prolongeable seulement "
-        "pour des demandes complexes et en prévenant la personne ; annoncez 30 jours au plus.",
+        "fr": "Le délai de réponse annoncé est de {days} jours : la règle est un mois, prolongeable "
+        "seulement pour des demandes complexes et en prévenant la personne ; annoncez 30 jours au plus.",
         "en": "The announced answer time is {days} days: the rule is one month, extendable only for complex "
         "requests and with notice to the person; announce 30 days at most.",
     },

@@ -29,9 +29,10 @@ _PARTY_DOCS = {
         "en": "The description names neither a controller nor a processor.",
     },
     message={
-        "fr": "Aucune partie n'est décrite, donc aucun document ne peut être rédigé : "
-        "renseignez « controller », « processor » ou les deux.",
-        "en": "No party is described, so no document can be drafted: fill in 'controller', 'processor' or both.",
+        "fr": "Aucune partie n'est décrite, donc aucun document ne peut être rédigé : renseignez « "
+        "controller », « processor » ou les deux.",
+        "en": "No party is described, so no document can be drafted: fill in 'controller', 'processor' or "
+        "both.",
     },
 )
 def roles_none(d: Description) -> Iterator[Hit]:
@@ -48,7 +49,8 @@ def roles_none(d: Description) -> Iterator[Hit]:
     checklist=("INF-ID", "SCC-AI", "CNIL-PARTIES", "A28-3-LAW"),
     scope=PARTY,
     summary={
-        "fr": "Chaque partie a une dénomination sociale et un moyen de contact ; dans un contrat, une adresse.",
+        "fr": "Chaque partie a une dénomination sociale et un moyen de contact ; dans un contrat, une "
+        "adresse.",
         "en": "Each party has a registered name and a way to be reached; in a contract, a postal address.",
     },
     message={
@@ -89,8 +91,8 @@ def party_identity(d: Description) -> Iterator[Hit]:
     message={
         "fr": "{party} est établi hors de l'EEE ({country}) et n'a pas de représentant dans l'Union : s'il "
         "vise des personnes dans l'Union, désignez-en un (art. 27) et indiquez ses coordonnées.",
-        "en": "{party} is established in {country}, outside the EEA, with no representative in the Union: if it "
-        "targets people in the Union, appoint one (Art. 27) and give its contact details.",
+        "en": "{party} is established in {country}, outside the EEA, with no representative in the Union: "
+        "if it targets people in the Union, appoint one (Art. 27) and give its contact details.",
     },
 )
 def party_eu_representative(d: Description) -> Iterator[Hit]:

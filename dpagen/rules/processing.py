@@ -21,8 +21,9 @@ from .registry import PARTY, PROCESSOR, Hit, hit, rule
         "en": "At least one processing activity is described.",
     },
     message={
-        "fr": "Aucune activité de traitement n'est décrite : sans finalités, données ni personnes concernées, "
-        "ni le contrat ni l'information des personnes ne peuvent être rédigés ; décrivez chaque activité.",
+        "fr": "Aucune activité de traitement n'est décrite : sans finalités, données ni personnes "
+        "concernées, ni le contrat ni l'information des personnes ne peuvent être rédigés ; décrivez chaque "
+        "activité.",
         "en": "No processing activity is described: without purposes, data and data subjects neither the "
         "contract nor the information to people can be written; describe each activity.",
     },
@@ -40,10 +41,13 @@ def processing_none(d: Description) -> Iterator[Hit]:
     articles=("Art. 28(3)", "Art. 5(1)(b)", "Art. 13(1)(c)"),
     checklist=("A28-3-PUR", "SCC-AII", "CNIL-II", "INF-PUR"),
     scope=PARTY,
-    summary={"fr": "Chaque activité a au moins une finalité.", "en": "Each activity has at least one purpose."},
+    summary={
+        "fr": "Chaque activité a au moins une finalité.",
+        "en": "Each activity has at least one purpose.",
+    },
     message={
-        "fr": "L'activité « {name} » n'a aucune finalité : un traitement sans finalité déterminée est illicite ; "
-        "indiquez pourquoi les données sont traitées.",
+        "fr": "L'activité « {name} » n'a aucune finalité : un traitement sans finalité déterminée est "
+        "illicite ; indiquez pourquoi les données sont traitées.",
         "en": "The activity '{name}' has no purpose: processing without a specified purpose is unlawful; "
         "state why the data is processed.",
     },
@@ -69,8 +73,8 @@ def processing_purposes(d: Description) -> Iterator[Hit]:
     message={
         "fr": "L'activité « {name} » ne liste aucune catégorie de données : le contrat et l'information des "
         "personnes doivent dire quelles données sont traitées ; ajoutez-les.",
-        "en": "The activity '{name}' lists no data category: the contract and the information to people must "
-        "say which data is processed; add them.",
+        "en": "The activity '{name}' lists no data category: the contract and the information to people "
+        "must say which data is processed; add them.",
     },
 )
 def processing_data(d: Description) -> Iterator[Hit]:
@@ -117,10 +121,10 @@ def processing_subjects(d: Description) -> Iterator[Hit]:
         "en": "Each activity entrusted to the processor states the nature of the operations.",
     },
     message={
-        "fr": "L'activité « {name} » ne décrit pas les opérations effectuées, mention exigée par l'art. 28(3) ; "
-        "listez-les (collecte, hébergement, envoi, suppression…).",
-        "en": "The activity '{name}' does not describe the operations carried out, which Art. 28(3) requires; "
-        "list them (collection, hosting, sending, deletion…).",
+        "fr": "L'activité « {name} » ne décrit pas les opérations effectuées, mention exigée par l'art. "
+        "28(3) ; listez-les (collecte, hébergement, envoi, suppression…).",
+        "en": "The activity '{name}' does not describe the operations carried out, which Art. 28(3) "
+        "requires; list them (collection, hosting, sending, deletion…).",
     },
 )
 def processing_nature(d: Description) -> Iterator[Hit]:
@@ -144,13 +148,14 @@ def processing_nature(d: Description) -> Iterator[Hit]:
     },
     message={
         "fr": "La catégorie « {category} » n'a pas de durée de conservation, que la charte du sous-traitant "
-        "doit afficher : indiquez la durée par défaut (ou le critère, par exemple « choisie par le client »).",
+        "doit afficher : indiquez la durée par défaut (ou le critère, par exemple « choisie par le client "
+        "»).",
         "en": "The category '{category}' has no retention period, which the processor's charter must show: "
         "give the default period (or the criterion, e.g. 'chosen by the client').",
     },
 )
 def processing_retention(d: Description) -> Iterator[Hit]:
-    """Categories processed for clients without retention (NOTICE-RETENTION reports them when the notice applies)."""
+    """Categories kept for clients with no retention (NOTICE-RETENTION reports them if the notice applies)."""
     if controller_notice(d):
         return
     for i, a in enumerate(d.activities):

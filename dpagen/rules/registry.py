@@ -101,7 +101,8 @@ NOTICE = Scope(
     lambda d: (d.controller is not None and d.charter_publisher is Role.CONTROLLER)
     or (d.processor is not None and bool(d.processor_own_activities)),
     {
-        "fr": "notice du responsable (publiée par lui), ou traitements propres du sous-traitant dans sa charte",
+        "fr": "notice du responsable (publiée par lui), ou traitements propres du sous-traitant dans sa "
+        "charte",
         "en": "the controller's own privacy notice, or the processor's own processing in its charter",
     },
     ("privacy-notice", "processor-charter"),

@@ -117,7 +117,8 @@ def format_rules_text(language: str) -> str:
             blocks = ", ".join(r.documents) if r.severity == "error" else words["nothing"]
             lines.append(f"  {r.id}  [{severity}]")
             lines.append(_wrap(r.summary[language], "    "))
-            lines.append(_wrap(f"{', '.join(r.articles)} · {words['checklist']} {', '.join(r.checklist)}", "    "))
+            refs = f"{', '.join(r.articles)} · {words['checklist']} {', '.join(r.checklist)}"
+            lines.append(_wrap(refs, "    "))
             lines.append(_wrap(f"{words['applies']}: {r.scope.label[language]} · {words['blocks']}: {blocks}",
                                "    "))
     adequacy = adequacy_list()
@@ -125,7 +126,8 @@ def format_rules_text(language: str) -> str:
     for a in [*adequacy.countries.values(), *adequacy.organisations.values()]:
         flag = f" {words['unverified']}" if a.unverified else ""
         name = country_name(a.code, language) if a.code in adequacy.countries else a.name
-        lines.append(_wrap(f"{a.code:<4} {name} — {a.decision}, {a.date.isoformat()} ({a.scope}){flag}", "  "))
+        entry = f"{a.code:<4} {name} — {a.decision}, {a.date.isoformat()} ({a.scope}){flag}"
+        lines.append(_wrap(entry, "  "))
     return "\n".join(lines)
 
 

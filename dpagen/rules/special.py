@@ -27,8 +27,8 @@ _HDS = re.compile(r"\bHDS\b|h[ée]bergeur de donn[ée]es de sant[ée]|health dat
         "fr": "La catégorie « {category} » est une donnée sensible sans condition de l'art. 9(2) : leur "
         "traitement est interdit par principe ; indiquez l'exception invoquée (consentement explicite…) ou "
         "retirez ces données.",
-        "en": "The category '{category}' is special-category data with no Art. 9(2) condition: processing it "
-        "is forbidden by default; name the condition relied on (explicit consent…) or drop the data.",
+        "en": "The category '{category}' is special-category data with no Art. 9(2) condition: processing "
+        "it is forbidden by default; name the condition relied on (explicit consent…) or drop the data.",
     },
 )
 def special_no_condition(d: Description) -> Iterator[Hit]:
@@ -77,8 +77,9 @@ def special_criminal(d: Description) -> Iterator[Hit]:
         "en": "Health data hosted in France is hosted by an HDS-certified host.",
     },
     message={
-        "fr": "Des données de santé sont traitées et le site « {site} » en France n'affiche pas la certification "
-        "HDS, exigée pour héberger ces données pour le compte d'autrui : vérifiez-la et ajoutez-la.",
+        "fr": "Des données de santé sont traitées et le site « {site} » en France n'affiche pas la "
+        "certification HDS, exigée pour héberger ces données pour le compte d'autrui : vérifiez-la et "
+        "ajoutez-la.",
         "en": "Health data is processed and the site '{site}' in France shows no HDS certification, which "
         "hosting such data for others requires: check it and add it.",
     },
@@ -103,14 +104,15 @@ def special_health_hds(d: Description) -> Iterator[Hit]:
     checklist=("A37", "INF-DPO", "CNIL-IV-13"),
     scope=PARTY,
     summary={
-        "fr": "Un traitement à grande échelle de données sensibles ou d'infraction s'accompagne d'un délégué.",
+        "fr": "Un traitement à grande échelle de données sensibles ou d'infraction s'accompagne d'un "
+        "délégué.",
         "en": "Large-scale processing of special-category or criminal data comes with a DPO.",
     },
     message={
         "fr": "L'activité « {name} » traite à grande échelle des données sensibles, mais {party} n'a pas de "
         "délégué à la protection des données : sa désignation est alors obligatoire ; nommez-le.",
-        "en": "The activity '{name}' processes special-category data on a large scale, but {party} has no data "
-        "protection officer: one must then be designated; name it.",
+        "en": "The activity '{name}' processes special-category data on a large scale, but {party} has no "
+        "data protection officer: one must then be designated; name it.",
     },
 )
 def special_large_scale_dpo(d: Description) -> Iterator[Hit]:

@@ -26,10 +26,10 @@ def _general(d: Description) -> bool:
         "en": "Under a general authorisation, a notice period for adding or replacing a subprocessor is set.",
     },
     message={
-        "fr": "L'autorisation générale ne fixe aucun préavis avant l'ajout d'un sous-traitant ultérieur : le "
-        "responsable doit être prévenu à temps ; fixez « notice_days » (30 jours est courant).",
-        "en": "The general authorisation sets no notice before a new subprocessor is engaged: the controller "
-        "must be told in time; set 'notice_days' (30 days is common).",
+        "fr": "L'autorisation générale ne fixe aucun préavis avant l'ajout d'un sous-traitant ultérieur : "
+        "le responsable doit être prévenu à temps ; fixez « notice_days » (30 jours est courant).",
+        "en": "The general authorisation sets no notice before a new subprocessor is engaged: the "
+        "controller must be told in time; set 'notice_days' (30 days is common).",
     },
 )
 def subprocessor_notice_missing(d: Description) -> Iterator[Hit]:
@@ -50,10 +50,10 @@ def subprocessor_notice_missing(d: Description) -> Iterator[Hit]:
         "en": "Under a general authorisation, the controller has a (non-zero) period to object.",
     },
     message={
-        "fr": "Le responsable n'a aucun délai pour s'opposer à un nouveau sous-traitant ultérieur, alors que "
-        "l'art. 28(2) lui en donne la possibilité : fixez « objection_days » (par exemple 15 jours).",
-        "en": "The controller has no period to object to a new subprocessor, although Art. 28(2) gives it that "
-        "opportunity: set 'objection_days' (e.g. 15 days).",
+        "fr": "Le responsable n'a aucun délai pour s'opposer à un nouveau sous-traitant ultérieur, alors "
+        "que l'art. 28(2) lui en donne la possibilité : fixez « objection_days » (par exemple 15 jours).",
+        "en": "The controller has no period to object to a new subprocessor, although Art. 28(2) gives it "
+        "that opportunity: set 'objection_days' (e.g. 15 days).",
     },
 )
 def subprocessor_objection_missing(d: Description) -> Iterator[Hit]:
@@ -100,7 +100,8 @@ def subprocessor_notice_short(d: Description) -> Iterator[Hit]:
     },
     message={
         "fr": "Le délai d'opposition ({objection} jours) dépasse le préavis ({notice} jours) : le nouveau "
-        "sous-traitant pourrait commencer avant que le responsable ait pu s'y opposer ; alignez les deux délais.",
+        "sous-traitant pourrait commencer avant que le responsable ait pu s'y opposer ; alignez les deux "
+        "délais.",
         "en": "The objection period ({objection} days) is longer than the notice ({notice} days): the new "
         "subprocessor could start before the controller had the chance to object; align the two periods.",
     },
@@ -108,7 +109,8 @@ def subprocessor_notice_short(d: Description) -> Iterator[Hit]:
 def subprocessor_objection_late(d: Description) -> Iterator[Hit]:
     """Objection period longer than the notice."""
     pol = d.subprocessor_policy
-    if _general(d) and pol.notice_days is not None and pol.objection_days and pol.objection_days > pol.notice_days:
+    late = pol.notice_days is not None and pol.objection_days and pol.objection_days > pol.notice_days
+    if _general(d) and late:
         yield hit("subprocessor_policy.objection_days", objection=pol.objection_days, notice=pol.notice_days)
 
 

@@ -18,6 +18,21 @@ from .finding import DOCUMENTS
 from .registry import ANY, Countries, Hit, Words, hit, rule
 
 _NOTICE_DOCS = ("privacy-notice", "processor-charter")
+_NO_DECISION = Words(
+    "aucune décision d'adéquation ne couvre ce pays", "no adequacy decision covers that country"
+)
+_NOT_CERTIFIED = Words(
+    "la décision ne couvre que les entreprises certifiées au Data Privacy Framework, ce que "
+    "« dpf_certified » n'affirme pas",
+    "the decision covers only companies certified under the Data Privacy Framework, which 'dpf_certified' "
+    "does not state",
+)
+_STRUCTURAL = Words(
+    "les dérogations valent pour des transferts occasionnels, pas pour un sous-traitant qui reçoit des "
+    "données en continu ; préférez les clauses types",
+    "derogations are meant for occasional transfers, not for a subprocessor that receives data all the "
+    "time; use the standard clauses instead",
+)
 
 
 @dataclass(frozen=True)
@@ -34,18 +49,19 @@ class Place:
 
 def receivers(d: Description) -> list[Place]:
     """Subprocessors, recipients and cookie providers, with the countries outside the EEA they reach."""
+    def abroad(*codes: str | None) -> tuple[str, ...]:
+        return tuple(outside_eea([c for c in codes if c]))
+
     out = [
-        Place(f"subprocessors[{i}]", s.name, "subprocessor", tuple(outside_eea(places(s))), s.transfer, DOCUMENTS)
+        Place(f"subprocessors[{i}]", s.name, "subprocessor", abroad(*places(s)), s.transfer, DOCUMENTS)
         for i, s in enumerate(d.subprocessors)
     ]
     out += [
-        Place(f"recipients[{i}]", r.name, "recipient", tuple(outside_eea([r.country] if r.country else [])),
-              r.transfer, _NOTICE_DOCS)
+        Place(f"recipients[{i}]", r.name, "recipient", abroad(r.country), r.transfer, _NOTICE_DOCS)
         for i, r in enumerate(d.recipients)
     ]
     out += [
-        Place(f"cookies[{i}]", c.provider or c.name, "cookie", tuple(outside_eea([c.country] if c.country else [])),
-              c.transfer, _NOTICE_DOCS)
+        Place(f"cookies[{i}]", c.provider or c.name, "cookie", abroad(c.country), c.transfer, _NOTICE_DOCS)
         for i, c in enumerate(d.cookies)
     ]
     return out
@@ -65,15 +81,16 @@ def _site_covered(d: Description, provider: str | None) -> bool:
     checklist=("SCC-7.8a", "EDPB-TRANS", "T46-2c", "INF-TRF", "R30-1e", "EDPB-OP22"),
     scope=ANY,
     summary={
-        "fr": "Toute donnée qui sort de l'EEE (hors pays pleinement adéquat) a un outil de transfert déclaré.",
+        "fr": "Toute donnée qui sort de l'EEE (hors pays pleinement adéquat) a un outil de transfert "
+        "déclaré.",
         "en": "Any data leaving the EEA (other than to a fully adequate country) has a stated transfer tool.",
     },
     message={
         "fr": "« {name} » reçoit des données hors de l'EEE ({countries}) sans outil de transfert : un tel "
         "transfert est interdit ; indiquez le mécanisme (clauses types, BCR, adéquation…) ou changez de "
         "prestataire.",
-        "en": "'{name}' receives data outside the EEA ({countries}) with no transfer tool: such a transfer is "
-        "forbidden; state the mechanism (standard clauses, BCRs, adequacy…) or change provider.",
+        "en": "'{name}' receives data outside the EEA ({countries}) with no transfer tool: such a transfer "
+        "is forbidden; state the mechanism (standard clauses, BCRs, adequacy…) or change provider.",
     },
 )
 def transfer_no_mechanism(d: Description) -> Iterator[Hit]:
@@ -82,8 +99,9 @@ def transfer_no_mechanism(d: Description) -> Iterator[Hit]:
         if p.codes and p.safeguard is None and not all(fully_adequate(c) for c in p.codes):
             yield hit(f"{p.path}.transfer", p.documents, name=p.name, countries=Countries(p.codes))
     for i, s in enumerate(d.hosting.sites):
-        outside = s.country and not in_eea(s.country) and not fully_adequate(s.country)
-        if outside and not _site_covered(d, s.provider):
+        if s.country is None or in_eea(s.country) or fully_adequate(s.country):
+            continue
+        if not _site_covered(d, s.provider):
             name = s.provider or s.city or s.country
             yield hit(f"hosting.sites[{i}]", DOCUMENTS, name=name, countries=Countries((s.country,)))
 
@@ -101,7 +119,8 @@ def transfer_no_mechanism(d: Description) -> Iterator[Hit]:
     },
     message={
         "fr": "« {name} » reçoit des données hors de l'EEE ({countries}), où une décision d'adéquation "
-        "s'applique, mais aucun mécanisme n'est déclaré : indiquez « adequacy » pour que les documents le disent.",
+        "s'applique, mais aucun mécanisme n'est déclaré : indiquez « adequacy » pour que les documents le "
+        "disent.",
         "en": "'{name}' receives data in {countries}, covered by an adequacy decision, but no mechanism is "
         "stated: set 'adequacy' so that the documents say so.",
     },
@@ -123,8 +142,8 @@ def transfer_adequacy_unstated(d: Description) -> Iterator[Hit]:
     summary={
         "fr": "Le mécanisme « adequacy » n'est invoqué que pour un pays adéquat (États-Unis : entreprise "
         "certifiée DPF) ; la liste est dans dpagen/data/adequacy.toml.",
-        "en": "Mechanism 'adequacy' is only used for an adequate country (USA: a DPF-certified company); the "
-        "list is in dpagen/data/adequacy.toml.",
+        "en": "Mechanism 'adequacy' is only used for an adequate country (USA: a DPF-certified company); "
+        "the list is in dpagen/data/adequacy.toml.",
     },
     message={
         "fr": "« {name} » invoque l'adéquation ({countries}), mais {why} : le transfert n'a pas de base "
@@ -140,18 +159,14 @@ def transfer_adequacy_invalid(d: Description) -> Iterator[Hit]:
             continue
         for code in p.codes:
             gap = adequacy_gap(code, p.safeguard)
+            where = Countries((code,))
             if gap == "none":
-                why = Words("aucune décision d'adéquation ne couvre ce pays",
-                            "no adequacy decision covers that country")
-                yield hit(f"{p.path}.transfer.mechanism", p.documents, name=p.name, countries=Countries((code,)),
-                          why=why)
+                why = _NO_DECISION
+                yield hit(f"{p.path}.transfer.mechanism", p.documents, name=p.name, countries=where, why=why)
             elif gap == "condition":
-                why = Words("la décision ne couvre que les entreprises certifiées au Data Privacy Framework, ce "
-                            "que « dpf_certified » n'affirme pas",
-                            "the decision covers only companies certified under the Data Privacy Framework, "
-                            "which 'dpf_certified' does not state")
-                yield hit(f"{p.path}.transfer.dpf_certified", p.documents, name=p.name,
-                          countries=Countries((code,)), why=why)
+                why = _NOT_CERTIFIED
+                path = f"{p.path}.transfer.dpf_certified"
+                yield hit(path, p.documents, name=p.name, countries=where, why=why)
 
 
 @rule(
@@ -192,17 +207,18 @@ def transfer_adequacy_partial(d: Description) -> Iterator[Hit]:
     checklist=("INF-TRF", "R30-1e", "EDPB-OP22"),
     scope=ANY,
     summary={
-        "fr": "« Aucun transfert hors EEE » n'est pas affirmé quand un prestataire, un site, un cookie ou un "
-        "destinataire est hors de l'EEE.",
+        "fr": "« Aucun transfert hors EEE » n'est pas affirmé quand un prestataire, un site, un cookie ou "
+        "un destinataire est hors de l'EEE.",
         "en": "'No transfer outside the EEA' is not claimed while a provider, site, cookie or recipient is "
         "outside the EEA.",
     },
     message={
-        "fr": "Les documents affirmeraient qu'aucune donnée ne quitte l'EEE, mais « {name} » se trouve hors de "
-        "l'EEE ({countries}) : cette affirmation serait fausse ; mettez « hosting.no_transfer_outside_eea » "
-        "à false et décrivez le transfert.",
-        "en": "The documents would claim that no data leaves the EEA, but '{name}' is outside it ({countries}): "
-        "the claim would be false; set 'hosting.no_transfer_outside_eea' to false and describe the transfer.",
+        "fr": "Les documents affirmeraient qu'aucune donnée ne quitte l'EEE, mais « {name} » se trouve hors "
+        "de l'EEE ({countries}) : cette affirmation serait fausse ; mettez « "
+        "hosting.no_transfer_outside_eea » à false et décrivez le transfert.",
+        "en": "The documents would claim that no data leaves the EEA, but '{name}' is outside it "
+        "({countries}): the claim would be false; set 'hosting.no_transfer_outside_eea' to false and "
+        "describe the transfer.",
     },
 )
 def transfer_claim_contradicted(d: Description) -> Iterator[Hit]:
@@ -216,10 +232,11 @@ def transfer_claim_contradicted(d: Description) -> Iterator[Hit]:
         if s.country and not in_eea(s.country):
             yield hit(f"hosting.sites[{i}].country", DOCUMENTS, name=s.provider or s.city or s.country,
                       countries=Countries((s.country,)))
-    p = d.processor
-    if p is not None and p.address is not None and p.address.country and not in_eea(p.address.country):
-        yield hit("processor.address.country", DOCUMENTS, name=p.display_name or "processor",
-                  countries=Countries((p.address.country,)))
+    processor = d.processor
+    country = processor.address.country if processor and processor.address else None
+    if processor is not None and country and not in_eea(country):
+        yield hit("processor.address.country", DOCUMENTS, name=processor.display_name or "processor",
+                  countries=Countries((country,)))
 
 
 @rule(
@@ -234,10 +251,10 @@ def transfer_claim_contradicted(d: Description) -> Iterator[Hit]:
         "en": "A transfer under the 2021/914 standard clauses names the module used.",
     },
     message={
-        "fr": "« {name} » s'appuie sur les clauses types sans dire quel module (1 à 4) : le module dépend des "
-        "rôles de l'exportateur et de l'importateur ; précisez « scc_module ».",
-        "en": "'{name}' relies on the standard clauses without naming the module (1 to 4): the module depends "
-        "on the exporter's and importer's roles; set 'scc_module'.",
+        "fr": "« {name} » s'appuie sur les clauses types sans dire quel module (1 à 4) : le module dépend "
+        "des rôles de l'exportateur et de l'importateur ; précisez « scc_module ».",
+        "en": "'{name}' relies on the standard clauses without naming the module (1 to 4): the module "
+        "depends on the exporter's and importer's roles; set 'scc_module'.",
     },
 )
 def transfer_scc_module(d: Description) -> Iterator[Hit]:
@@ -274,11 +291,7 @@ def transfer_derogation(d: Description) -> Iterator[Hit]:
             why = Words("précisez laquelle dans « derogation »", "say which one in 'derogation'")
             yield hit(f"{p.path}.transfer.derogation", p.documents, name=p.name, why=why)
         if p.kind == "subprocessor":
-            why = Words("les dérogations valent pour des transferts occasionnels, pas pour un sous-traitant qui "
-                        "reçoit des données en continu ; préférez les clauses types",
-                        "derogations are meant for occasional transfers, not for a subprocessor that receives "
-                        "data all the time; use the standard clauses instead")
-            yield hit(f"{p.path}.transfer.mechanism", p.documents, name=p.name, why=why)
+            yield hit(f"{p.path}.transfer.mechanism", p.documents, name=p.name, why=_STRUCTURAL)
 
 
 @rule(
@@ -289,7 +302,8 @@ def transfer_derogation(d: Description) -> Iterator[Hit]:
     checklist=("EDPB-OP22", "SCC-AIV", "INF-TRF"),
     scope=ANY,
     summary={
-        "fr": "Chaque sous-traitant ultérieur indique son pays, pour que les transferts puissent être vérifiés.",
+        "fr": "Chaque sous-traitant ultérieur indique son pays, pour que les transferts puissent être "
+        "vérifiés.",
         "en": "Each subprocessor states its country, so that transfers can be checked.",
     },
     message={
