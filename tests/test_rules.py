@@ -256,6 +256,12 @@ CASES: dict[str, tuple[Change, Change]] = {
                                    "transfer": {"mechanism": "derogation",
                                                 "derogation": "b_contract_with_data_subject"}})),
     ),
+    "TRANSFER-MECHANISM-INSIDE-EEA": (
+        _set("subprocessors.0.transfer", {"mechanism": "scc", "scc_module": "module_3"}),
+        _all(_set("subprocessors.0.data_locations", ["DE", "US"]),
+             _set("hosting.no_transfer_outside_eea", False),
+             _set("subprocessors.0.transfer", {"mechanism": "scc", "scc_module": "module_3"})),
+    ),
     "TRANSFER-LOCATION-UNKNOWN": (
         _set("subprocessors.0.country", None),
         _all(_set("subprocessors.0.country", None), _set("subprocessors.0.data_locations", ["DE"])),

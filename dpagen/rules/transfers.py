@@ -318,3 +318,29 @@ def transfer_location_unknown(d: Description) -> Iterator[Hit]:
     for i, s in enumerate(d.subprocessors):
         if not places(s):
             yield hit(f"subprocessors[{i}].country", name=s.name)
+
+
+@rule(
+    "TRANSFER-MECHANISM-INSIDE-EEA",
+    section="transfers",
+    severity="info",
+    articles=("Art. 44", "Art. 13(1)(f)"),
+    checklist=("INF-TRF", "EU-27", "EEA"),
+    scope=ANY,
+    summary={
+        "fr": "Un outil de transfert déclaré pour un destinataire situé dans l'EEE est signalé.",
+        "en": "A transfer tool stated for a receiver inside the EEA is flagged.",
+    },
+    message={
+        "fr": "« {name} » est situé dans l'EEE, où aucun outil de transfert n'est nécessaire : retirez "
+        "« transfer », ou, s'il transmet les données hors de l'EEE, indiquez ce pays (« data_locations » "
+        "pour un sous-traitant ultérieur).",
+        "en": "'{name}' is inside the EEA, where no transfer tool is needed: remove 'transfer', or, if it "
+        "passes the data on outside the EEA, give that country ('data_locations' for a subprocessor).",
+    },
+)
+def transfer_mechanism_inside_eea(d: Description) -> Iterator[Hit]:
+    """A tool where no transfer happens, which a notice would misstate."""
+    for p in receivers(d):
+        if p.safeguard is not None and not p.codes:
+            yield hit(f"{p.path}.transfer", p.documents, name=p.name)
