@@ -26,7 +26,7 @@ class Finding:
     severity: Severity
     section: str
     path: str
-    message: dict[str, str]
+    message: dict[str, str] = field(hash=False)
     articles: tuple[str, ...]
     checklist: tuple[str, ...]
     documents: tuple[str, ...] = field(default=())
