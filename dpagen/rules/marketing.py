@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Description, LegalBasis, MarketingChannel
-from .registry import PARTY, Hit, hit, rule
+from .registry import PARTY, Hit, Words, hit, rule
 
 _DOCS = ("privacy-notice", "processor-charter")
+_ELECTRONIC = {
+    MarketingChannel.EMAIL: Words("courrier électronique", "e-mail"),
+    MarketingChannel.SMS: Words("SMS", "SMS"),
+}
 
 
 @rule(
@@ -84,6 +88,7 @@ def marketing_electronic_consent(d: Description) -> Iterator[Hit]:
     m = d.marketing
     if m is None or m.legal_basis is not LegalBasis.LEGITIMATE_INTEREST:
         return
-    electronic = [c.value for c in m.channels if c in (MarketingChannel.EMAIL, MarketingChannel.SMS)]
+    electronic = [_ELECTRONIC[c] for c in m.channels if c in _ELECTRONIC]
     if electronic:
-        yield hit("marketing.channels", channels=", ".join(electronic))
+        both = Words(" et ".join(w.fr for w in electronic), " and ".join(w.en for w in electronic))
+        yield hit("marketing.channels", channels=both)

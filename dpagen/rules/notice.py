@@ -161,7 +161,7 @@ def notice_rights_contact(d: Description) -> Iterator[Hit]:
     message={
         "fr": "Le droit d'introduire une réclamation ne peut être expliqué : l'autorité de contrôle n'a ni "
         "nom ni adresse, site ou e-mail ; rétablissez la CNIL (valeurs par défaut) ou l'autorité compétente.",
-        "en": "The right to complain cannot be explained: the supervisory authority has no name or no "
+        "en": "The right to complain cannot be explained: the supervisory authority has no name, or no "
         "address, website or e-mail; restore the CNIL (the defaults) or the competent authority.",
     },
 )

@@ -91,7 +91,7 @@ def party_identity(d: Description) -> Iterator[Hit]:
     message={
         "fr": "{party} est établi hors de l'EEE ({country}) et n'a pas de représentant dans l'Union : s'il "
         "vise des personnes dans l'Union, désignez-en un (art. 27) et indiquez ses coordonnées.",
-        "en": "{party} is established in {country}, outside the EEA, with no representative in the Union: "
+        "en": "{party} is established outside the EEA ({country}) with no representative in the Union: "
         "if it targets people in the Union, appoint one (Art. 27) and give its contact details.",
     },
 )

@@ -24,9 +24,9 @@ _HDS = re.compile(r"\bHDS\b|h[ée]bergeur de donn[ée]es de sant[ée]|health dat
         "en": "Each special-category datum (Art. 9) names the Art. 9(2) condition that allows processing it.",
     },
     message={
-        "fr": "La catégorie « {category} » est une donnée sensible sans condition de l'art. 9(2) : leur "
-        "traitement est interdit par principe ; indiquez l'exception invoquée (consentement explicite…) ou "
-        "retirez ces données.",
+        "fr": "La catégorie « {category} » est une donnée sensible sans condition de l'art. 9(2) : le "
+        "traitement de ces données est interdit par principe ; indiquez l'exception invoquée (consentement "
+        "explicite…) ou retirez ces données.",
         "en": "The category '{category}' is special-category data with no Art. 9(2) condition: processing "
         "it is forbidden by default; name the condition relied on (explicit consent…) or drop the data.",
     },
