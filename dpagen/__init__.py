@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 from .errors import DpagenError
 
 __version__ = "0.1.0"
-__all__ = ["DpagenError", "__version__", "build", "load", "save"]
+__all__ = ["DpagenError", "__version__", "build", "check", "load", "save"]
 
 if TYPE_CHECKING:
     from .build import build
     from .io import load, save
+    from .rules import check
 
 
 def __getattr__(name: str) -> Any:
@@ -24,4 +25,8 @@ def __getattr__(name: str) -> Any:
         from .build import build
 
         return build
+    if name == "check":
+        from .rules import check
+
+        return check
     raise AttributeError(name)

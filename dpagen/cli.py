@@ -231,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("dpagen: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `dpagen schema | head`: the reader left, nothing is wrong
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 def run() -> None:

@@ -40,13 +40,13 @@ def applicable_documents(description: Description, library: Library) -> list[str
     return [n for n in names if renderer.condition(library.documents[n].applies_when, context, n)]
 
 
-def blocking_findings(description: Description, document: str) -> list[str]:
+def blocking_findings(description: Description, document: str, language: str = "en") -> list[str]:
     """Compliance errors that forbid a final document, as lines (empty when the check is absent)."""
     try:
         from .rules import check
     except ImportError:
         return []
-    return [f.line() for f in check(description) if f.severity == "error" and f.blocks(document)]
+    return [f.line(language) for f in check(description) if f.severity == "error" and f.blocks(document)]
 
 
 def output_name(description: Description, document: str, language: str, fmt: str) -> str:
@@ -68,7 +68,7 @@ def generate(description: Description, request: Request, library: Library | None
     trees = []
     for document in documents:
         if not request.draft:
-            problems = blocking_findings(description, document)
+            problems = blocking_findings(description, document, language)
             if problems:
                 raise IncompleteError(
                     f"the {document} cannot be finalised: the compliance check reports {len(problems)} error(s) "

@@ -658,3 +658,20 @@ def test_messages_use_only_known_placeholders() -> None:
         for lang in ("fr", "en"):
             fields = [f for _, f, _, _ in string.Formatter().parse(r.message[lang]) if f]
             assert all(re.fullmatch(r"[a-z_]+", f) for f in fields), (r.id, fields)
+
+
+def test_a_hosting_site_outside_the_eea_is_covered_by_its_own_transfer_tool() -> None:
+    site = {"provider": "FarCloud", "country": "SG"}
+    bare = _describe(_set("hosting.no_transfer_outside_eea", False), _set("hosting.sites", [site]))
+    assert "TRANSFER-NO-MECHANISM" in _rules_fired(bare)
+    covered = _describe(
+        _set("hosting.no_transfer_outside_eea", False),
+        _set("hosting.sites", [{**site, "transfer": {"mechanism": "scc", "scc_module": "module_3"}}]),
+    )
+    assert "TRANSFER-NO-MECHANISM" not in _rules_fired(covered)
+    wrong = _describe(
+        _set("hosting.no_transfer_outside_eea", False),
+        _set("hosting.sites", [{**site, "transfer": {"mechanism": "adequacy"}}]),
+    )
+    assert "TRANSFER-NO-MECHANISM" not in _rules_fired(wrong)
+    assert any(r.startswith("TRANSFER-ADEQUACY") for r in _rules_fired(wrong))

@@ -31,6 +31,7 @@ class HostingSite(Strict):
     scope: str | None = Field(None, description="What is hosted there, e.g. 'the website', 'the platform'")
     certifications: list[str] = Field(default_factory=list, description="e.g. ISO 27001, HDS, PCI-DSS")
     url: Url | None = Field(None, description="Page describing the provider's security measures")
+    transfer: TransferSafeguard | None = Field(None, description="Required when the site is outside the EEA")
 
 
 class Hosting(Strict):

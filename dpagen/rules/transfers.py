@@ -1,8 +1,8 @@
 """Chapter V: every place outside the EEA has a valid transfer tool, and the documents do not deny it.
 
 Places come from subprocessors (establishment and data locations), recipients, cookie providers, hosting
-sites and the processor's own address. A hosting site has no transfer field: it counts as covered when a
-subprocessor or recipient with the same provider name states a tool.
+sites and the processor's own address. A hosting site is covered by its own ``transfer`` or, failing that,
+by a subprocessor or recipient with the same provider name that states a tool.
 """
 
 from __future__ import annotations
@@ -63,6 +63,11 @@ def receivers(d: Description) -> list[Place]:
     out += [
         Place(f"cookies[{i}]", c.provider or c.name, "cookie", abroad(c.country), c.transfer, _NOTICE_DOCS)
         for i, c in enumerate(d.cookies)
+    ]
+    out += [
+        Place(f"hosting.sites[{i}]", s.provider or s.city or "", "site", abroad(s.country), s.transfer, DOCUMENTS)
+        for i, s in enumerate(d.hosting.sites)
+        if s.transfer is not None
     ]
     return out
 
