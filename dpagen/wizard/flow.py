@@ -138,6 +138,8 @@ class Wizard:
         self.on_change = on_change or (lambda _w: None)
         self.sections = sections
         self._created: dict[int, Any] = {}  # the list items added in this session, by id (kept alive)
+        self._quiet = bool(self.replay)  # nothing is shown while earlier answers are replayed
+        self._section = ""
         if labels is None:
             from ..clauses import load_library
 
@@ -155,7 +157,9 @@ class Wizard:
                 raw = self.replay.pop(0)[1]
                 replayed = True
             else:
-                self.replay = []
+                if self.replay or self._quiet:  # the replay ends here: show where the user is
+                    self.replay, self._quiet = [], False
+                    self.say(self.texts.msg("section", title=self._section))
                 raw = self.prompter.ask(prompt)
                 replayed = False
             problem = prompt.validate(raw) if prompt.validate else None
@@ -164,11 +168,16 @@ class Wizard:
             if replayed:
                 self.replay = []
             else:
-                self.prompter.say(problem)
+                self.say(problem)
         self.log.append([prompt.id, raw])
         if prompt.validate is None:  # a control answer (menu, yes/no): nothing else will save it
             self.changed()
         return raw
+
+    def say(self, text: str) -> None:
+        """Show information, unless earlier answers are being replayed."""
+        if not self._quiet:
+            self.prompter.say(text)
 
     def changed(self) -> None:
         """An answer was applied: let the session save its draft."""
@@ -220,13 +229,14 @@ class Wizard:
         from .summary import summary
 
         titles = {s.id: self.texts.section(s.id) for s in self.sections}
+        self._section = self.texts.msg("summary")
         while True:
-            self.prompter.say(summary(self.state, self.texts, self.labels))
+            self.say(summary(self.state, self.texts, self.labels))
             problems = errors_of(self.state)
             if problems:
-                self.prompter.say(self.texts.msg("invalid"))
+                self.say(self.texts.msg("invalid"))
                 for error in problems:
-                    self.prompter.say(f"  {paths.show(_loc(error))}: {model_message(error)}")
+                    self.say(f"  {paths.show(_loc(error))}: {model_message(error)}")
             choices = [("save", self.texts.msg("save"))] + [
                 (sid, self.texts.msg("back", title=title)) for sid, title in titles.items()
             ]
@@ -240,7 +250,8 @@ class Wizard:
 
     def run_section(self, section: Section) -> None:
         """Ask one section's questions."""
-        self.prompter.say(self.texts.msg("section", title=self.texts.section(section.id)))
+        self._section = self.texts.section(section.id)
+        self.say(self.texts.msg("section", title=self._section))
         self.run_nodes(section.nodes, (), {})
 
     def run_nodes(self, nodes: tuple[Node, ...], base: paths.JsonPath, context: dict[str, Any]) -> None:
@@ -364,7 +375,7 @@ class Wizard:
                     return
                 self._edit_item(node, path, 0, context, new=True)
                 continue
-            self.prompter.say("\n".join([f"{noun} :" if self.language == "fr" else f"{noun}:"] + [
+            self.say("\n".join([f"{noun} :" if self.language == "fr" else f"{noun}:"] + [
                 "  " + self._title(item, node.title, i) for i, item in enumerate(items)
             ]))
             actions = [(a, self.texts.msg(a)) for a in ("done", "add", "edit", "remove")]

@@ -12,14 +12,21 @@ from .prompter import Prompt
 
 _HELP_STYLE = "fg:ansibrightblack italic"
 
+_INSTRUCTIONS = {
+    "fr": {"select": "(flèches ↑ ↓, puis Entrée)",
+           "checkbox": "(flèches ↑ ↓, Espace pour cocher, Entrée pour valider)"},
+    "en": {"select": "(arrow keys, then Enter)", "checkbox": "(arrow keys, Space to tick, Enter to confirm)"},
+}
+
 
 class TerminalPrompter:
     """Asks each prompt in the terminal with questionary."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "fr") -> None:
         import questionary
 
         self.q = questionary
+        self.instructions = _INSTRUCTIONS.get(language, _INSTRUCTIONS["en"])
 
     def ask(self, prompt: Prompt) -> Any:
         """Show the prompt's explanation, then ask it."""
@@ -40,10 +47,12 @@ class TerminalPrompter:
         if prompt.kind == "select":
             choices = [q.Choice(title, value=value) for value, title in prompt.choices]
             default = prompt.default if prompt.default in values else None
-            return q.select(prompt.message, choices=choices, default=default).unsafe_ask()
+            return q.select(prompt.message, choices=choices, default=default,
+                            instruction=self.instructions["select"]).unsafe_ask()
         ticked = set(prompt.default or [])
         choices = [q.Choice(title, value=value, checked=value in ticked) for value, title in prompt.choices]
-        return q.checkbox(prompt.message, choices=choices).unsafe_ask()
+        instruction = self.instructions["checkbox"]
+        return q.checkbox(prompt.message, choices=choices, instruction=instruction).unsafe_ask()
 
     def say(self, text: str) -> None:
         """Print information between questions."""

@@ -220,4 +220,4 @@ def run_wizard(out: Path | None, from_file: Path | None, resume: bool, language:
         raise UsageError(texts.msg("no_tty"))
     from .prompts import TerminalPrompter
 
-    return Session(TerminalPrompter(), out, from_file, resume, language).run()
+    return Session(TerminalPrompter(language), out, from_file, resume, language).run()

@@ -1,0 +1,220 @@
+"""The real `dpagen wizard` driven in a pseudo-terminal, key by key, as a person would.
+
+Each scenario is first run in-process with the scripted prompter of test_wizard_flow, which gives the
+exact prompts in order; the terminal session then expects each prompt's text on screen and types
+the answer as keys (Ctrl-U and text for a text field, arrows for a choice, y/n for a yes/no, Space
+for a tick box). Both runs must save the same description, equal to the known one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+from test_wizard_flow import EXPECTED, FRESH, Script, Then
+
+from conftest import EXAMPLES
+from dpagen.io import load
+from dpagen.model import Description
+from dpagen.wizard.prompter import Prompt
+from dpagen.wizard.session import Session, draft_path_for
+
+pytestmark = pytest.mark.slow
+
+DOWN, UP, CLEAR = "\x1b[B", "\x1b[A", "\x15"  # arrow keys; Ctrl-U empties a text field
+TIMEOUT = 15
+
+
+class Recorder(Script):
+    """The scripted prompter, keeping each prompt with the answer finally accepted."""
+
+    def __init__(self, answers: dict[str, Any], interrupt_at: str | None = None) -> None:
+        super().__init__(answers, interrupt_at)
+        self.transcript: list[tuple[Prompt, Any]] = []
+
+    def ask(self, prompt: Prompt) -> Any:
+        value = super().ask(prompt)
+        self.transcript.append((prompt, value))
+        return value
+
+
+def record(tmp: Path, answers: dict[str, Any], out: str = "desc.json", source: Path | None = None,
+           interrupt_at: str | None = None, language: str = "en", folder: Path | None = None) -> Recorder:
+    """Run a scenario in-process (in its own folder unless told); return its transcript."""
+    folder = folder or tmp / "in-process"
+    folder.mkdir(exist_ok=True)
+    recorder = Recorder(answers, interrupt_at)
+    cwd = Path.cwd()
+    os.chdir(folder)
+    try:
+        Session(recorder, Path(out), source, False, language).run()
+    except Exception as exc:
+        if interrupt_at is None:
+            raise
+        assert getattr(exc, "exit_code", None) == 130
+    finally:
+        os.chdir(cwd)
+    return recorder
+
+
+def keys(prompt: Prompt, value: Any) -> str:
+    """The keys a person types to give ``value`` to ``prompt``."""
+    if prompt.kind == "text":
+        return "\r" if value == prompt.default else f"{CLEAR}{value}\r"
+    if prompt.kind == "confirm":
+        return "y" if value else "n"
+    values = [v for v, _ in prompt.choices]
+    if prompt.kind == "select":
+        moves = values.index(value) - (values.index(prompt.default) if prompt.default in values else 0)
+        return (DOWN * moves if moves >= 0 else UP * -moves) + "\r"
+    ticked, wanted = set(prompt.default or []), set(value)
+    return "".join((" " if (v in ticked) != (v in wanted) else "") + DOWN for v in values) + "\r"
+
+
+def spawn(cwd: Path, *args: str) -> Any:
+    env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "COLUMNS": "250", "LINES": "50"}
+    child = pexpect.spawn(sys.executable, ["-m", "dpagen", "wizard", *args], cwd=str(cwd), env=env,
+                          encoding="utf-8", timeout=TIMEOUT, dimensions=(50, 250))
+    child.delaybeforesend = None  # pexpect sleeps 50 ms before each send by default
+    return child
+
+
+def drive(child: Any, transcript: list[tuple[Prompt, Any]], stop_before: str | None = None) -> dict[str, str]:
+    """Answer each prompt of the transcript on screen; return what was shown before each prompt."""
+    shown: dict[str, str] = {}
+    previous = None
+    for prompt, value in transcript:
+        if prompt.id == stop_before:
+            break
+        assert prompt.message != previous, f"two prompts in a row say {prompt.message!r}"
+        child.expect(re.escape(prompt.message))
+        shown[prompt.id] = child.before
+        child.send(keys(prompt, value))
+        previous = prompt.message
+    return shown
+
+
+def finish(child: Any) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
+def test_a_full_run_in_the_terminal_saves_the_known_description(tmp_path: Path) -> None:
+    answers = {**FRESH, "final#generate": False}
+    recorder = record(tmp_path, answers, language="fr")
+    child = spawn(tmp_path, "--out", "desc.json")
+    drive(child, recorder.transcript)
+    assert finish(child) == 0
+    saved = load(tmp_path / "desc.json")
+    assert saved == Description.model_validate(EXPECTED)
+    assert saved == load(tmp_path / "in-process" / "desc.json")
+    assert not (tmp_path / "desc.draft.json").exists()
+
+
+def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
+    answers = {**FRESH, "final#generate": False}
+    stop = "subprocessors#add"
+    recorder = record(tmp_path, answers, language="fr")
+    child = spawn(tmp_path, "--out", "desc.json")
+    drive(child, recorder.transcript, stop_before=stop)
+    child.expect(re.escape("Ajouter un sous-traitant ultérieur ?"))
+    child.send("\x03")
+    child.expect(re.escape("pour reprendre : dpagen wizard --resume --out desc.json"))
+    assert finish(child) == 130
+    assert (tmp_path / "desc.draft.json").is_file() and not (tmp_path / "desc.json").exists()
+
+    child = spawn(tmp_path, "--resume", "--out", "desc.json")
+    rest = [(p, v) for i, (p, v) in enumerate(recorder.transcript)
+            if i >= [q.id for q, _ in recorder.transcript].index(stop)]
+    shown = drive(child, rest)
+    assert finish(child) == 0
+    # Nothing was asked again before the interrupted question.
+    earlier = [p.message for p, _ in recorder.transcript[: len(recorder.transcript) - len(rest)]]
+    assert "dénomination sociale" in " ".join(earlier)
+    assert not [m for m in earlier if m in shown[stop]]
+    assert "── Sous-traitants ultérieurs et transferts ──" in shown[stop]
+    assert load(tmp_path / "desc.json") == Description.model_validate(EXPECTED)
+
+
+def test_an_invalid_answer_is_refused_with_the_models_message_then_corrected(tmp_path: Path) -> None:
+    recorder = record(tmp_path, {**FRESH, "final#generate": False}, language="en")
+    child = spawn(tmp_path, "--out", "desc.json", "--lang", "en")
+    drive(child, recorder.transcript, stop_before="controller.registration.siren")
+    child.expect(re.escape("SIREN number (9 digits)"))
+    child.send(f"{CLEAR}12 34\r")
+    child.expect(re.escape("String should match pattern '^\\d{3} ?\\d{3} ?\\d{3}$'"))
+    child.send(f"{CLEAR}812345678\r")
+    child.expect(re.escape("SIRET number"))
+    child.send("\x03")
+    assert finish(child) == 130
+    draft = load_draft(tmp_path / "desc.draft.json")
+    assert draft["description"]["controller"]["registration"] == {"siren": "812345678"}
+    assert ["controller.registration.siren", "812345678"] in draft["answers"]
+
+
+def load_draft(path: Path) -> dict[str, Any]:
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_transfer_tool_is_asked_only_for_a_subprocessor_outside_the_eea(tmp_path: Path) -> None:
+    answers = {**FRESH, "final#generate": False}
+    full = record(tmp_path, answers, language="en")
+    # Start at the subprocessors: a draft of the answers before them, resumed in the terminal.
+    stop = "subprocessors#add"
+    record(tmp_path, answers, interrupt_at=stop, language="en", folder=tmp_path)
+    ids = [p.id for p, _ in full.transcript]
+    child = spawn(tmp_path, "--resume", "--out", "desc.json", "--lang", "en")
+    shown = drive(child, full.transcript[ids.index(stop):])
+    assert finish(child) == 0
+    # Mailjet (US): the transfer tool is asked, with its explanation, then the SCC module.
+    assert ids[ids.index("subprocessors[1].data_locations") + 1] == "subprocessors[1].transfer.mechanism"
+    assert "The data leaves the EEA" in shown["subprocessors[1].transfer.mechanism"]
+    assert "Module of the standard contractual clauses" in shown["subprocessors[1].transfer.details"]
+    # OVHcloud (FR): from its data locations straight to its certifications.
+    assert ids[ids.index("subprocessors[0].data_locations") + 1] == "subprocessors[0].certifications"
+    assert "EEA" not in shown["subprocessors[0].certifications"]
+    saved = load(tmp_path / "desc.json")
+    in_english = {**EXPECTED, "document": {**EXPECTED["document"], "language": "en"}}  # --lang en proposes en
+    assert saved == Description.model_validate(in_english) == load(tmp_path / "in-process" / "desc.json")
+    assert saved.subprocessors[0].transfer is None and saved.subprocessors[1].transfer is not None
+
+
+def test_editing_an_existing_file_in_the_terminal(tmp_path: Path) -> None:
+    source = tmp_path / "avm.json"
+    shutil.copy(EXAMPLES / "avm-up.json", source)
+    (tmp_path / "in-process").mkdir()
+    shutil.copy(EXAMPLES / "avm-up.json", tmp_path / "in-process" / "avm.json")
+    answers = {"breach.notice_hours": "24", "subprocessors#menu": Then(["remove", "done"]),
+               "subprocessors#remove": "1", "final#check": False, "final#generate": False}
+    recorder = record(tmp_path, answers, source=Path("avm.json"), language="en")
+    prompts = {p.id: p for p, _ in recorder.transcript}
+    assert prompts["processor.legal_name"].default == "AVM Informatique"
+    child = spawn(tmp_path, "--from", "avm.json", "--lang", "en")
+    drive(child, recorder.transcript)
+    assert finish(child) == 0
+    expected = load(EXAMPLES / "avm-up.json")
+    expected.breach.notice_hours = 24
+    expected.subprocessors = expected.subprocessors[:1]
+    assert load(source) == expected
+    assert not draft_path_for(source).exists()
+
+
+def test_without_a_terminal_the_wizard_exits_2_with_one_line(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "dpagen", "wizard", "--lang", "en"], cwd=tmp_path,
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert "standard input is not" in lines[0] and "dpagen init" in lines[0] and "dpagen validate" in lines[0]
+    assert not list(tmp_path.iterdir())
