@@ -82,7 +82,8 @@ class BodyBuilder:
             cells = [plain(row[j]) for row in table.rows if j < len(row)]
             mean = sum(len(c) for c in cells) / len(cells) if cells else len(head)
             longest_word = max((len(w) for w in " ".join([head, *cells]).split()), default=1)
-            weights.append(min(max(mean, longest_word, 12.0), 60.0))
+            # a word never breaks inside a cell: leave room for the longest one, bold and padded
+            weights.append(min(max(mean, longest_word * 1.4 + 3, 12.0), 60.0))
         total = sum(weights)
         widths = [int(self.text_width * w / total) for w in weights]
         widths[-1] += self.text_width - sum(widths)
