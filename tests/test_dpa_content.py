@@ -1,0 +1,310 @@
+"""What the built DPA says: the model's values, left-out clauses, numbering, references, blanks, overrides."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from test_dpa_clauses import DELETE, two_party_examples, variant, with_regime, with_special
+
+from conftest import ROOT
+from dpagen.build import build
+from dpagen.cli import main
+from dpagen.doctree import BulletList, Clause, Document, Paragraph, Table, plain
+from dpagen.errors import IncompleteError
+from dpagen.geo import country_name
+from dpagen.io import load, save
+from dpagen.model import Description
+
+WORD = {"fr": {"clause": "article", "days": "jours", "hours": "heures"},
+        "en": {"clause": "Clause", "days": "days", "hours": "hours"}}
+
+
+def avm() -> Description:
+    return load(ROOT / "examples" / "avm-up.json")
+
+
+def clause(document: Document, clause_id: str) -> Clause:
+    found = [c for c in document.clauses() if c.id == clause_id]
+    assert found, f"{clause_id} is not in the document"
+    return found[0]
+
+
+def text_of(item: Clause) -> str:
+    lines = [item.heading]
+    for block in item.blocks:
+        if isinstance(block, Paragraph):
+            lines.append(plain(block.spans))
+        elif isinstance(block, BulletList):
+            lines.extend(plain(i) for i in block.items)
+        elif isinstance(block, Table):
+            lines.extend(" | ".join(plain(c) for c in row) for row in block.rows)
+    return "\n".join(lines)
+
+
+def ids(document: Document) -> list[str]:
+    return [c.id for c in document.clauses()]
+
+
+def numbers(document: Document) -> dict[str, str]:
+    return {c.id: c.number for c in document.clauses() if c.number}
+
+
+def flat(text: str) -> str:
+    """Text with no-break spaces as plain spaces, for searching."""
+    return text.replace("\u00a0", " ")
+
+
+# -- the model's values, for each example with both parties, in each language --------------------------------
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("path", two_party_examples(complete=True), ids=lambda p: p.stem)
+def test_contract_states_the_model_values(path: Path, language: str) -> None:
+    d = load(path)
+    document = build(d, "dpa", language=language)  # final: a complete example leaves no blank
+    w = WORD[language]
+    whole = flat(document.text())
+    assert d.controller.legal_name in document.parties_line
+    assert d.processor.legal_name in document.parties_line
+    annex_i = text_of(clause(document, "dpa.annex-i.parties"))
+    assert d.controller.legal_name in annex_i and d.processor.legal_name in annex_i
+
+    breach = flat(text_of(clause(document, "dpa.breach")))
+    assert f"{d.breach.notice_hours} {w['hours']}" in breach
+    assert d.breach.channel in breach and d.breach.recipient in breach
+
+    audits = flat(text_of(clause(document, "dpa.audits")))
+    assert f"{d.audits.notice_days} {w['days']}" in audits
+
+    end = flat(text_of(clause(document, "dpa.end-of-contract")))
+    assert f"{d.end_of_contract.delay_days} {w['days']}" in end
+
+    regime = flat(text_of(clause(document, f"dpa.subprocessors-{d.subprocessor_policy.regime.value}")))
+    assert f"{d.subprocessor_policy.notice_days} {w['days']}" in regime
+    assert f"{d.subprocessor_policy.objection_days} {w['days']}" in regime
+    assert d.subprocessor_policy.channel in regime
+
+    dsr = flat(text_of(clause(document, "dpa.data-subject-requests")))
+    assert f"{d.assistance.dsr_forward_days} {w['days']}" in dsr
+
+    annex_iv = text_of(clause(document, "dpa.annex-iv.list"))
+    for sub in d.subprocessors:
+        assert sub.name in annex_iv
+    transfers = text_of(clause(document, "dpa.transfers"))
+    for site in d.hosting.sites:
+        assert country_name(site.country, language) in transfers
+        assert site.provider in transfers
+    assert "[●]" not in whole
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_delays_follow_the_model_not_the_defaults(language: str) -> None:
+    d = variant(avm(), {"breach.notice_hours": 24, "audits.notice_days": 45, "end_of_contract.delay_days": 60,
+                        "end_of_contract.backups_days": 90, "subprocessor_policy.notice_days": 21,
+                        "subprocessor_policy.objection_days": 1, "assistance.dsr_forward_days": 3})
+    document = build(d, "dpa", language=language)
+    w = WORD[language]
+    one_day = {"fr": "1 jour ", "en": "1 day "}[language]
+    assert f"24 {w['hours']}" in flat(text_of(clause(document, "dpa.breach")))
+    assert f"24 {w['hours']}" in flat(text_of(clause(document, "dpa.annex-iii.assistance")))
+    assert f"45 {w['days']}" in flat(text_of(clause(document, "dpa.audits")))
+    end = flat(text_of(clause(document, "dpa.end-of-contract")))
+    assert f"60 {w['days']}" in end and f"90 {w['days']}" in end
+    regime = flat(text_of(clause(document, "dpa.subprocessors-general")))
+    assert f"21 {w['days']}" in regime and one_day in regime
+    assert f"3 {w['days']}" in flat(text_of(clause(document, "dpa.data-subject-requests")))
+    assert f"48 {w['hours']}" not in flat(document.text())
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_transfers_are_listed_with_their_chapter_v_tool(language: str) -> None:
+    d = variant(avm(), {"subprocessors": lambda old: [*old, {
+        "name": "MailCloud", "country": "US", "activity": "e-mailing", "data_locations": ["US"],
+        "transfer": {"mechanism": "scc", "scc_module": "module_3"}}]})
+    text = text_of(clause(build(d, "dpa", language=language), "dpa.transfers"))
+    line = next(x for x in text.splitlines() if x.startswith("MailCloud"))
+    assert country_name("US", language) in line
+    assert "2021/914" in line and ("module 3" in line or "Module Three" in line)
+    no_transfer = {"fr": "aucune donnée à caractère personnel n'est transférée",
+                   "en": "no personal data is transferred"}
+    assert no_transfer[language] not in text
+    assert no_transfer[language] in text_of(clause(build(avm(), "dpa", language=language), "dpa.transfers"))
+
+
+# -- clauses left out and replaced ---------------------------------------------------------------------------
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_sensitive_data_clause_only_with_special_categories(language: str) -> None:
+    without = build(avm(), "dpa", language=language)
+    assert "dpa.sensitive-data" not in ids(without)
+    with_ = build(with_special(avm()), "dpa", language=language)
+    sensitive = text_of(clause(with_, "dpa.sensitive-data"))
+    assert "Données de santé des patients" in sensitive
+    assert {"fr": "données de santé", "en": "health data"}[language] in sensitive
+    assert "Mentions de condamnations" in sensitive
+    assert "L. 1111-8" in sensitive  # health data: the HDS rule
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_specific_authorisation_clause_replaces_the_general_one(language: str) -> None:
+    general = build(avm(), "dpa", language=language)
+    specific = build(with_regime(avm(), "specific"), "dpa", language=language, draft=True)
+    assert "dpa.subprocessors-general" in ids(general) and "dpa.subprocessors-specific" not in ids(general)
+    assert "dpa.subprocessors-specific" in ids(specific) and "dpa.subprocessors-general" not in ids(specific)
+    assert numbers(general)["dpa.subprocessors-general"] == numbers(specific)["dpa.subprocessors-specific"]
+    deemed = {"fr": ("réputé accepté", "réputée rejetée"),
+              "en": ("deemed accepted", "deemed refused")}[language]
+    assert deemed[0] in text_of(clause(general, "dpa.subprocessors-general"))
+    assert deemed[1] in text_of(clause(specific, "dpa.subprocessors-specific"))
+    number = numbers(specific)["dpa.subprocessors-specific"]
+    assert f"{WORD[language]['clause']} {number})" in text_of(clause(specific, "dpa.annex-iv.list"))
+
+
+# -- numbering and references --------------------------------------------------------------------------------
+CASES = {
+    "plain": lambda d: d,
+    "special": with_special,
+    "specific": lambda d: with_regime(d, "specific"),
+    "special-specific": lambda d: with_regime(with_special(d), "specific"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_numbering_is_continuous(case: str, language: str) -> None:
+    document = build(CASES[case](avm()), "dpa", language=language, draft=True)
+    body = [c for s in document.sections if s.kind == "body" for c in s.clauses]
+    assert [c.number for c in body] == [str(i) for i in range(1, len(body) + 1)]
+    assert all(c.number is None for s in document.sections if s.kind == "annex" for c in s.clauses)
+    for c in body:
+        paragraphs = [b for b in c.blocks if isinstance(b, Paragraph)]
+        if len(paragraphs) > 1:
+            expected = [f"{c.number}.{i}" for i in range(1, len(paragraphs) + 1)]
+            assert [p.number for p in paragraphs] == expected
+
+
+REFERENCES = {
+    "dpa.purpose-scope": ["dpa.transfers"],
+    "dpa.instructions": ["dpa.non-compliance"],
+    "dpa.duration": ["dpa.end-of-contract"],
+    "dpa.confidentiality": ["dpa.subprocessors-{regime}", "dpa.transfers"],
+    "dpa.controller-obligations": ["dpa.instructions", "dpa.subprocessors-{regime}", "dpa.audits",
+                                   "dpa.non-compliance", "dpa.end-of-contract"],
+    "dpa.non-compliance": ["dpa.instructions", "dpa.end-of-contract"],
+    "dpa.liability": ["dpa.subprocessor-contracts"],
+    "dpa.term": ["dpa.subprocessors-{regime}", "dpa.security"],
+    "dpa.annex-iii.assistance": ["dpa.data-subject-requests", "dpa.breach", "dpa.compliance-assistance"],
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_references_point_at_the_right_numbers(case: str, language: str) -> None:
+    d = CASES[case](avm())
+    document = build(d, "dpa", language=language, draft=True)
+    number = numbers(document)
+    regime = d.subprocessor_policy.regime.value
+    for source, targets in REFERENCES.items():
+        text = text_of(clause(document, source))
+        cited = set(re.findall(rf"\b{WORD[language]['clause']} (\d+)\b", text))
+        expected = {number[t.format(regime=regime)] for t in targets}
+        assert expected <= cited, f"{case}/{source}: cites {sorted(cited)}, expected {sorted(expected)}"
+        if language == "en":  # French text also cites GDPR articles as « article N »
+            assert cited <= set(number.values())
+    annex = {"fr": "annexe III", "en": "Annex III"}[language]
+    assert annex in text_of(clause(document, "dpa.breach"))
+
+
+def test_a_left_out_clause_shifts_the_references() -> None:
+    plain_doc = build(avm(), "dpa", language="en")
+    special_doc = build(with_special(avm()), "dpa", language="en")
+    before, after = numbers(plain_doc), numbers(special_doc)
+    assert int(after["dpa.transfers"]) == int(before["dpa.transfers"]) + 1
+    assert f"Clause {after['dpa.transfers']}" in text_of(clause(special_doc, "dpa.purpose-scope"))
+    assert f"Clause {before['dpa.transfers']}" in text_of(clause(plain_doc, "dpa.purpose-scope"))
+
+
+# -- missing values ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_missing_value_fails_the_final_build_and_shows_as_a_blank_in_a_draft(language: str) -> None:
+    d = variant(avm(), {"breach.recipient": DELETE})
+    with pytest.raises(IncompleteError) as caught:
+        build(d, "dpa", language=language)
+    assert "breach.recipient" in caught.value.details
+    draft = build(d, "dpa", language=language, draft=True)
+    breach = text_of(clause(draft, "dpa.breach"))
+    assert "[●]" in breach and "breach.recipient" in breach
+    blanks = [s for c in draft.clauses() for b in c.blocks if isinstance(b, Paragraph) for s in b.spans
+              if s.kind == "blank"]
+    assert blanks and all("[●]" in s.text for s in blanks)
+
+
+def test_the_draft_markdown_shows_the_blank(tmp_path: Path) -> None:
+    source = tmp_path / "desc.json"
+    save(variant(avm(), {"breach.recipient": DELETE}), source)
+    out = tmp_path / "out"
+    out.mkdir()
+    argv = ["generate", str(source), "--doc", "dpa", "--format", "md", "--draft", "--out", str(out)]
+    assert main(argv) == 0
+    markdown = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert "[●]" in markdown and "breach.recipient" in markdown.replace("\\", "")
+
+
+# -- --clauses DIR -------------------------------------------------------------------------------------------
+OVERRIDE = '''id = "dpa.breach"
+document = "dpa"
+section = "obligations"
+order = 330
+articles = ["33"]
+checklist = ["SCC-9.2"]
+title = { fr = "Violations (version du cabinet)", en = "Breaches (our version)" }
+[text]
+fr = "Notification sous {{ breach.notice_hours }} heures. Voir l'article {{ ref('dpa.audits') }}."
+en = "Notice within {{ breach.notice_hours }} hours. See Clause {{ ref('dpa.audits') }}."
+'''
+NEW = '''id = "dpa.insurance"
+document = "dpa"
+section = "obligations"
+order = 245
+articles = ["28(1)"]
+checklist = ["A28-1"]
+title = { fr = "Assurance", en = "Insurance" }
+[text]
+fr = "Le Sous-traitant est assuré pour les risques liés au traitement."
+en = "The Processor is insured against the risks of the processing."
+'''
+
+
+def write_overrides(folder: Path) -> Path:
+    (folder / "dpa").mkdir(parents=True)
+    (folder / "dpa" / "330-breach.toml").write_text(OVERRIDE, encoding="utf-8")
+    (folder / "dpa" / "245-insurance.toml").write_text(NEW, encoding="utf-8")
+    return folder
+
+
+def test_clauses_override_replaces_and_inserts(tmp_path: Path) -> None:
+    folder = write_overrides(tmp_path / "legal")
+    base = build(avm(), "dpa", language="en")
+    custom = build(avm(), "dpa", language="en", clause_dirs=[folder])
+    before, after = numbers(base), numbers(custom)
+    assert ids(custom).count("dpa.breach") == 1
+    breach = clause(custom, "dpa.breach")
+    assert breach.title == "Breaches (our version)"
+    assert text_of(breach).endswith(f"Notice within 48 hours. See Clause {after['dpa.audits']}.")
+    assert int(after["dpa.insurance"]) == int(before["dpa.confidentiality"]) + 1
+    assert ids(custom).index("dpa.insurance") == ids(custom).index("dpa.confidentiality") + 1
+    assert int(after["dpa.audits"]) == int(before["dpa.audits"]) + 1
+    assert len(after) == len(before) + 1
+    assert f"Clause {after['dpa.audits']}" in text_of(clause(custom, "dpa.controller-obligations"))
+
+
+def test_clauses_override_through_the_command(tmp_path: Path) -> None:
+    folder = write_overrides(tmp_path / "legal")
+    out = tmp_path / "out"
+    out.mkdir()
+    example = str(ROOT / "examples" / "avm-up.json")
+    argv = ["generate", example, "--doc", "dpa", "--format", "md", "--lang", "fr",
+            "--clauses", str(folder), "--out", str(out), "--draft"]
+    assert main(argv) == 0
+    markdown = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert "Violations (version du cabinet)" in markdown and "Assurance" in markdown
+    assert "Violations de données à caractère personnel" not in markdown
