@@ -269,6 +269,17 @@ def test_a_transfer_tool_is_asked_only_for_a_subprocessor_outside_the_eea() -> N
     assert wizard.state["subprocessors"][0]["transfer"] == {"mechanism": "adequacy"}
 
 
+def test_a_hosting_site_or_cookie_outside_the_eea_gets_its_transfer_tool_too() -> None:
+    script, wizard = run({**MINIMAL, "hosting.sites[0].country": "US",
+                          "hosting.sites[0].transfer.mechanism": "bcr",
+                          "cookies#add": True, "cookies[0].name": "_ga", "cookies[0].country": "FR"})
+    assert "hosting.sites[0].transfer.mechanism" in script.asked
+    assert wizard.state["hosting"]["sites"][0]["transfer"] == {"mechanism": "bcr"}
+    assert not [i for i in script.asked if i.startswith("cookies[0].transfer")]
+    script, _ = run({**MINIMAL, "cookies#add": True, "cookies[0].name": "_ga", "cookies[0].country": "US"})
+    assert "cookies[0].transfer.mechanism" in script.asked
+
+
 def test_the_data_privacy_framework_is_asked_only_for_an_adequacy_transfer_to_the_usa() -> None:
     script, wizard = run({**MINIMAL, "subprocessors#add": True, "subprocessors[0].name": "Cloud",
                           "subprocessors[0].country": "US",
@@ -463,6 +474,9 @@ def test_an_interrupted_session_resumes_where_it_stopped(tmp_path: Path) -> None
     second = Script({**FRESH, "final#generate": False})
     assert Session(second, out, None, True, "fr").run() == 0
     assert second.asked[0] == stop  # nothing asked again before the question that was interrupted
+    # Replayed answers print nothing: the resumed screen starts at the interrupted section.
+    assert second.said[0] == f"Reprise du brouillon {draft}"
+    assert second.said[2:3] == ["── Traitements ──"]
     assert load(out) == Description.model_validate(EXPECTED)
     assert not draft.exists()
 

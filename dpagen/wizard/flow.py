@@ -449,7 +449,7 @@ class Wizard:
                               default=False)):
             code = self.ask(Prompt("security_measures#more.category", "select",
                                    self.texts.question("security.more_category"),
-                                   default=SecurityCategory.GOVERNANCE.value, choices=catalogue))
+                                   default=catalogue[0][0], choices=catalogue))
             text = self._ask_measure("security_measures#more.description", code, "", kept, added,
                                      self.texts.question("security.more_description"))
             if text:

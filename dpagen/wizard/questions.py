@@ -23,7 +23,7 @@ def _country_is(scope: Scope, path: str, french: bool) -> bool:
 
 
 def _outside_eea(scope: Scope) -> bool:
-    """A subprocessor established or storing data outside the EEA (unknown countries do not count)."""
+    """A receiver established or storing data outside the EEA (unknown countries do not count)."""
     countries = [scope.get("country"), *(scope.get("data_locations") or [])]
     return any(c is not None and not in_eea(c) for c in countries)
 
@@ -137,13 +137,6 @@ ACTIVITY = (
          title="description", when=lambda s: bool(s.get("data_categories"))),
 )
 
-SITE = (
-    Ask("site.provider", "provider"),
-    Ask("site.country", "country", suggest="FR"),
-    Ask("site.city", "city"),
-    Ask("site.certifications", "certifications", kind="list"),
-)
-
 TRANSFER = (
     Ask("transfer.mechanism", "mechanism", kind="select", choices="TransferMechanism", suggest="scc"),
     Ask("transfer.scc_module", "scc_module", kind="select", choices="SccModule", suggest="module_3",
@@ -154,6 +147,14 @@ TRANSFER = (
         when=lambda s: s.get("mechanism") == "adequacy"
         and "US" in [s.get("^country"), *(s.get("^data_locations") or [])]),
     Ask("transfer.details", "details"),
+)
+
+SITE = (
+    Ask("site.provider", "provider"),
+    Ask("site.country", "country", suggest="FR"),
+    Ask("site.city", "city"),
+    Ask("site.certifications", "certifications", kind="list"),
+    Group("transfer", TRANSFER, when=_outside_eea),
 )
 
 SUBPROCESSOR = (
@@ -252,6 +253,7 @@ SECTIONS: tuple[Section, ...] = (
             Ask("cookie.lifetime", "lifetime_months", kind="int"),
             Ask("cookie.consent", "consent_required", kind="confirm"),
             Ask("cookie.country", "country"),
+            Group("transfer", TRANSFER, when=_outside_eea),
         )),
         Ask("cookie.settings", "cookie_settings", when=lambda s: bool(s.get("cookies"))),
     )),
