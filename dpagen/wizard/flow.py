@@ -21,11 +21,16 @@ from pydantic_core import to_jsonable_python
 from ..model import Description, SecurityCategory
 from . import paths
 from .nodes import Ask, Custom, Each, Group, Loop, Node, Section
-from .prompter import Prompt, Prompter
+from .prompter import Prompt, Prompter, PromptKind
 from .questions import SECTIONS
 from .texts import Texts
 
 Answer = list[Any]  # [prompt id, raw answer]
+
+_PROMPT_KINDS: dict[str, PromptKind] = {
+    "text": "text", "int": "text", "date": "text", "list": "text",
+    "confirm": "confirm", "select": "select", "multi": "checkbox",
+}
 
 
 class Scope:
@@ -72,7 +77,7 @@ def errors_of(state: dict[str, Any]) -> list[dict[str, Any]]:
     try:
         Description.model_validate(state)
     except ValidationError as exc:
-        return list(exc.errors(include_url=False))
+        return [dict(error) for error in exc.errors(include_url=False)]
     return []
 
 
@@ -326,7 +331,7 @@ class Wizard:
         scope = Scope(self.state, base)
         current = self.current(node, path, scope)
         kind = node.kind
-        prompt_kind = {"int": "text", "date": "text", "list": "text", "multi": "checkbox"}.get(kind, kind)
+        prompt_kind: PromptKind = _PROMPT_KINDS[kind]
         choices = self.choices(node, scope) if kind in ("select", "multi") else []
         if kind == "select" and current is not None and current not in {v for v, _ in choices}:
             current = None
@@ -436,7 +441,8 @@ class Wizard:
         added: list[dict[str, Any]] = []
         for code in [c.value for c in SecurityCategory if c.value in ticked]:
             label = labels.get(code, code)
-            mine = [i for i, m in enumerate(measures) if m.get("category") == code] or [None]
+            mine: list[int | None] = [i for i, m in enumerate(measures) if m.get("category") == code]
+            mine = mine or [None]
             for k, index in enumerate(mine):
                 old = measures[index]["description"] if index is not None else ""
                 text = self._ask_measure(f"security_measures#{code}.{k}", code, old, kept, added,
@@ -477,7 +483,7 @@ class Wizard:
         raw = self.ask(Prompt(pid, "text", message, default=old, validate=validate))
         text = convert("text", raw)
         self._store_measures(kept, added)
-        return text
+        return str(text) if text is not None else None
 
     def _store_measures(self, kept: list[dict[str, Any] | None], added: list[dict[str, Any]]) -> None:
         self.set(("security_measures",), [m for m in kept if m is not None] + added)
@@ -506,6 +512,6 @@ def _adapter(path: paths.JsonPath) -> TypeAdapter[Any]:
     if key not in _ADAPTERS:
         info = paths.field_info(path)
         assert info is not None
-        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        annotation: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
         _ADAPTERS[key] = TypeAdapter(annotation)
     return _ADAPTERS[key]

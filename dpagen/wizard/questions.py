@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..geo import in_eea
-from .nodes import Ask, Custom, Each, Group, Loop, Section
+from .nodes import Ask, Compute, Custom, Each, Group, Loop, Section
 
 if TYPE_CHECKING:
     from .flow import Scope
@@ -41,7 +41,7 @@ def _category_names(scope: Scope) -> list[tuple[str, str]]:
     return [(n, n) for n in names if n]
 
 
-def _contact_email(role: str, *contacts: str) -> object:
+def _contact_email(role: str, *contacts: str) -> Compute:
     def compute(scope: Scope) -> object:
         for contact in contacts:
             email = scope.root(f"{role}.{contact}.email")
