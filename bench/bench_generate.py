@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -69,16 +70,32 @@ def dpagen_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "dpagen"]
 
 
-def timed_process(argv: list[str], cwd: Path | None = None) -> tuple[float, float, int, str]:
+# A small launcher process forks and execs the command, then reports the wall time and the peak RSS of
+# that command alone. Measured directly from this (large) process, ru_maxrss would include this
+# process's own memory: Linux keeps the high-water mark of the memory a child starts from across exec.
+_LAUNCHER = """
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+elapsed = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    json.dump([elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)], out)
+"""
+
+
+def timed_process(argv: list[str]) -> tuple[float, float, int, str]:
     """Run a command; return (wall seconds, peak RSS in MB of that process, exit status, stderr)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode, err.decode("utf-8", "replace")
+    with tempfile.TemporaryDirectory(prefix="dpagen-bench-t-") as tmp:
+        report = Path(tmp) / "report.json"
+        proc = subprocess.run([sys.executable, "-S", "-c", _LAUNCHER, str(report), *argv],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        if not report.exists():
+            return 0.0, 0.0, proc.returncode or 1, proc.stderr.decode("utf-8", "replace")
+        elapsed, peak, status = json.loads(report.read_text())
+    return elapsed, peak, status, proc.stderr.decode("utf-8", "replace")
 
 
 def writer_available(fmt: str) -> bool:
@@ -212,7 +229,8 @@ def main() -> int:
     library = load_library()
     out = Path(tempfile.mkdtemp(prefix="dpagen-bench-"))
     runs: list[Run] = []
-    print(f"dpagen benchmark — {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}, best of {args.repeat}")
+    python = sys.version.split()[0]
+    print(f"dpagen benchmark — {os.cpu_count()} CPU(s), Python {python}, best of {args.repeat}")
     print(f"{'example':18} {'document':18} {'lang':4} {'fmt':5} {'fresh s':>8} {'RSS MB':>7} "
           f"{'in-proc s':>9} {'py peak MB':>10} {'pages':>5} {'KB':>6}")
     try:
@@ -234,7 +252,8 @@ def main() -> int:
                             print(f"{run.example:18} {document:18} {language:4} {fmt:5} failed: {run.error}")
                             continue
                         print(f"{run.example:18} {document:18} {language:4} {fmt:5} {fmt_s(run.fresh):>8} "
-                              f"{run.fresh_rss_mb or 0:7.1f} {fmt_s(run.inproc):>9} {run.py_peak_mb or 0:10.1f} "
+                              f"{run.fresh_rss_mb or 0:7.1f} {fmt_s(run.inproc):>9} "
+                              f"{run.py_peak_mb or 0:10.1f} "
                               f"{run.pages or '':>5} {run.size_kb or 0:6.0f}{mark}")
         if args.synthetic:
             measure_synthetic(args.repeat)
@@ -264,7 +283,8 @@ def main() -> int:
     print(f"  {ok(help_time < HELP_TARGET)} dpagen --help: {help_time:.3f} s (target < {HELP_TARGET} s)")
     for run in runs:
         if run.fmt == "docx" and run.document == "dpa" and run.fresh is not None:
-            print(f"  {ok(run.fresh < DOCX_TARGET)} DOCX end to end, {run.example} {run.document} {run.language}: "
+            label = f"{run.example} {run.document} {run.language}"
+            print(f"  {ok(run.fresh < DOCX_TARGET)} DOCX end to end, {label}: "
                   f"{run.fresh:.3f} s (target < {DOCX_TARGET} s)")
     for line in soffice_lines:
         print(f"  ---- {line}")
@@ -283,7 +303,8 @@ def main() -> int:
     if peaks:
         worst = max(runs, key=lambda r: r.fresh_rss_mb or 0)
         print(f"  {ok(max(peaks) < MEMORY_TARGET_MB)} peak memory (RSS of a fresh process, worst case "
-              f"{worst.example} {worst.document} {worst.fmt}): {max(peaks):.1f} MB (target < {MEMORY_TARGET_MB} MB)")
+              f"{worst.example} {worst.document} {worst.fmt}): {max(peaks):.1f} MB "
+              f"(target < {MEMORY_TARGET_MB} MB)")
     return 0
 
 

@@ -1,0 +1,285 @@
+"""The PDF writer, read back with pypdf. Each render costs about a second: renders are shared by module."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from dpagen.build import build
+from dpagen.doctree import Clause, Document, Paragraph, Section, Span
+from dpagen.model import Description
+from dpagen.writers import get_writer
+from dpagen.writers.html_fetch import FetchRefused, local_path
+from dpagen.writers.html_render import html_dir
+from dpagen.writers.pdf import write
+from tests.conftest import load_example
+
+pytestmark = pytest.mark.slow
+
+SPECIAL = "Dupont & Fils <SARL> > 3 « Lyon » {{ 7*7 }}"
+NNBSP_TITLE = "Conditions générales\u202f: services AVM\u00a0Up"
+
+
+class Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def no_weasyprint_warning() -> Iterator[None]:
+    """Fail on any warning WeasyPrint logs (bad CSS, a resource it could not load, a layout problem)."""
+    logger = logging.getLogger("weasyprint")
+    recorder = Recorder()
+    logger.addHandler(recorder)
+    try:
+        yield
+    finally:
+        logger.removeHandler(recorder)
+    assert not recorder.records, [r.getMessage() for r in recorder.records]
+
+
+def render(tree: Document, template: Path | None = None) -> bytes:
+    with no_weasyprint_warning():
+        return write(tree, template=template)
+
+
+def flat(text: str) -> str:
+    """Collapse spaces and line breaks, but keep no-break spaces (U+00A0, U+202F) as they are.
+
+    A line broken after a hyphen ("Sous-" / "traitant") is joined back: the text has no hyphenation.
+    """
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"(?<=\w-)\n(?=\w)", "", text))
+
+
+class Pdf:
+    def __init__(self, data: bytes, tree: Document) -> None:
+        self.data = data
+        self.reader = pypdf.PdfReader(io.BytesIO(data))
+        self.pages = [page.extract_text() for page in self.reader.pages]
+        self.text = flat("\n".join(self.pages))
+        # the flow of the body, without the running header and footer between pages, nor the list
+        # markers (pypdf extracts them apart, after the page's text)
+        total = len(self.pages)
+        footer = tree.labels["page"] + " {} / " + str(total)
+        self.flow = flat("\n".join(
+            flat(re.sub(r"(?m)^•\s*$", "", text))
+            .replace(flat(tree.header), " ")
+            .replace(footer.format(n), " ")
+            for n, text in enumerate(self.pages, 1)
+        ))
+
+
+def special(description: Description) -> Description:
+    """The example with a hostile controller name and French spacing in the main agreement's title."""
+    assert description.controller is not None and description.main_agreement is not None
+    controller = description.controller.model_copy(update={"legal_name": SPECIAL})
+    agreement = description.main_agreement.model_copy(update={"title": NNBSP_TITLE})
+    return description.model_copy(update={"controller": controller, "main_agreement": agreement})
+
+
+@pytest.fixture(scope="module")
+def avm() -> Description:
+    return special(load_example("avm-up"))
+
+
+@pytest.fixture(scope="module", params=["fr", "en"])
+def rendered(request: pytest.FixtureRequest, avm: Description) -> tuple[Document, Pdf]:
+    tree = build(avm, "dpa", language=request.param)
+    return tree, Pdf(render(tree), tree)
+
+
+def test_every_clause_heading_and_section_title_is_in_the_pdf(rendered: tuple[Document, Pdf]) -> None:
+    tree, pdf = rendered
+    assert len(tree.clauses()) > 20
+    for section in tree.sections:
+        assert flat(section.title) in pdf.text
+    for clause in tree.clauses():
+        assert flat(clause.heading) in pdf.text
+
+
+def test_every_paragraph_is_in_the_pdf(rendered: tuple[Document, Pdf]) -> None:
+    tree, pdf = rendered
+    for clause in tree.clauses():
+        for block in clause.blocks:
+            if isinstance(block, Paragraph):
+                text = flat(" ".join(filter(None, [block.number, "".join(s.text for s in block.spans)])))
+                assert text in pdf.flow, text[:80]
+
+
+def test_subprocessors_and_breach_delay(rendered: tuple[Document, Pdf], avm: Description) -> None:
+    tree, pdf = rendered
+    assert avm.subprocessors
+    for sub in avm.subprocessors:
+        assert sub.name in pdf.text
+    hours = avm.breach.notice_hours
+    word = "heures" if tree.language == "fr" else "hours"
+    assert re.search(rf"\b{hours}[\s\u00a0\u202f]*(\([^)]*\)[\s\u00a0]*)?{word}\b", pdf.text), "breach delay"
+
+
+def test_page_footer_counts_pages_and_header_runs(rendered: tuple[Document, Pdf]) -> None:
+    tree, pdf = rendered
+    total = len(pdf.pages)
+    assert total > 5
+    for number, text in enumerate(pdf.pages, 1):
+        assert f"{tree.labels['page']} {number} / {total}" in text
+        if number > 1:  # the cover has no running header
+            assert flat(tree.header) in flat(text)
+    assert flat(tree.header) not in flat(pdf.pages[0])
+
+
+def outline(reader: pypdf.PdfReader) -> list[tuple[str, int]]:
+    """Bookmarks in document order, as (title, 1-based page)."""
+    out: list[tuple[str, int]] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                out.append((item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline)
+    return out
+
+
+def test_bookmarks_are_the_sections_and_clauses_in_order(rendered: tuple[Document, Pdf]) -> None:
+    tree, pdf = rendered
+    marks = [title for title, _ in outline(pdf.reader)]
+    expected: list[str] = []
+    for section in tree.sections:
+        if section.kind == "annex" and tree.labels["signature"] not in expected:
+            expected.append(tree.labels["signature"])  # the signatures come before the annexes
+        expected += [section.title] + [c.heading for c in section.clauses]
+    assert marks == expected
+    top = [item.title for item in pdf.reader.outline if not isinstance(item, list)]
+    assert top == [t for t in expected if t in {s.title for s in tree.sections} | {tree.labels["signature"]}]
+
+
+def test_table_of_contents_gives_the_page_of_each_heading(rendered: tuple[Document, Pdf]) -> None:
+    tree, pdf = rendered
+    marks = outline(pdf.reader)
+    first_body = min(page for _, page in marks)
+    assert first_body >= 3  # cover, contents, then the body
+    toc = flat(" ".join(pdf.pages[1:first_body - 1]))
+    assert toc.startswith(tree.labels["contents"])
+    position = 0
+    for heading, page in marks:
+        match = re.compile(re.escape(flat(heading)) + r"[ .]*?(\d+)(?!\d)").search(toc, position)
+        assert match, f"no TOC entry for {heading}"
+        assert int(match.group(1)) == page, f"{heading}: the TOC says page {match.group(1)}, it is on {page}"
+        assert flat(heading) in flat(pdf.pages[page - 1])
+        position = match.end()
+
+
+def test_cover_metadata_special_characters_and_spacing(rendered: tuple[Document, Pdf]) -> None:
+    tree, pdf = rendered
+    cover = flat(pdf.pages[0])
+    for value in (tree.title, tree.subtitle, tree.parties_line, tree.reference, tree.version):
+        assert value and flat(value) in cover
+    assert SPECIAL in pdf.text and "49" not in cover
+    assert NNBSP_TITLE in pdf.text  # pypdf keeps U+202F and U+00A0 (pdftotext would not)
+    if tree.language == "fr":
+        assert "\u00a0:" in pdf.text  # "Nom : …" in the signature blocks
+    meta = pdf.reader.metadata
+    assert meta is not None
+    assert tree.date is not None
+    assert meta["/CreationDate"] == meta["/ModDate"] == "D:" + tree.date.strftime("%Y%m%d")
+    assert meta.title is not None and meta.title.startswith(tree.title)
+
+
+def test_pages_are_a4(rendered: tuple[Document, Pdf]) -> None:
+    _, pdf = rendered
+    for page in pdf.reader.pages:
+        assert round(float(page.mediabox.width) * 25.4 / 72) == 210
+        assert round(float(page.mediabox.height) * 25.4 / 72) == 297
+
+
+def test_two_renders_are_byte_identical(avm: Description, rendered: tuple[Document, Pdf]) -> None:
+    tree, pdf = rendered
+    if tree.language != "fr":
+        pytest.skip("one language is enough")
+    assert render(build(avm, "dpa", language="fr")) == pdf.data
+
+
+def test_a_draft_shows_the_marker_on_every_page_and_its_blanks() -> None:
+    description = load_example("avm-up")
+    assert description.processor is not None
+    processor = description.processor.model_copy(update={"representative": None})
+    tree = build(description.model_copy(update={"processor": processor}), "dpa", language="fr", draft=True)
+    pdf = Pdf(render(tree), tree)
+    marker = tree.labels["draft"]
+    assert tree.header.startswith(marker)
+    assert all(marker in text for text in pdf.pages)  # watermark on every page, header after the cover
+    assert flat(tree.labels["draft_note"]) in flat(pdf.pages[0])
+    assert "processor.representative.name" in pdf.text and "[●]" in pdf.text
+
+
+# -- resources: only our own files ------------------------------------------------------------------
+def tiny() -> Document:
+    return Document(
+        kind="dpa", language="en", title="Tiny", subtitle="S", parties_line="P",
+        sections=[Section("s", "Section", [Clause("c", "Clause", [Paragraph([Span("text")])], number="1")])],
+        date=dt.date(2026, 1, 5),
+        labels={"contents": "Contents", "page": "Page", "draft": "DRAFT", "draft_note": "n",
+                "signature": "Sig", "name": "Name", "title": "Title", "version": "Version",
+                "reference": "Ref", "effective": "Eff"},
+    )
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        '@import url("file:///etc/hostname");',
+        "body { background: url(http://example.invalid/x.png); }",
+        '@font-face { font-family: x; src: url("../../../../../../etc/hostname"); } body { font-family: x; }',
+    ],
+)
+def test_a_stylesheet_cannot_fetch_outside_the_package(tmp_path: Path, css: str) -> None:
+    template = tmp_path / "house.css"
+    template.write_text(css, encoding="utf-8")
+    with pytest.raises(FetchRefused, match="refused to fetch"):
+        write(tiny(), template=template)
+
+
+def test_a_house_stylesheet_applies_and_may_use_our_fonts(tmp_path: Path) -> None:
+    template = tmp_path / "house.css"
+    css = 'h1 { font-family: "dpagen serif"; } h1::after { content: " (house)"; }'
+    template.write_text(css, encoding="utf-8")
+    pdf = Pdf(render(tiny(), template=template), tiny())
+    assert "Section (house)" in pdf.text
+
+
+def test_the_fetcher_serves_only_files_of_the_templates_folder() -> None:
+    font = html_dir().parent / "fonts" / "DejaVuSerifCondensed.ttf"
+    assert local_path(font.as_uri()) == font.resolve()
+    outside = (html_dir() / ".." / ".." / "pyproject.toml").as_uri()
+    for url in ("file:///etc/hostname", "http://example.invalid/a.css", "data:text/css,body{}",
+                (html_dir() / "missing.css").as_uri(), outside):
+        with pytest.raises(FetchRefused):
+            local_path(url)
+
+
+def test_the_shipped_font_has_french_spaces_and_its_licence() -> None:
+    from fontTools.ttLib import TTFont
+
+    fonts = html_dir().parent / "fonts"
+    assert (fonts / "LICENSE-DejaVu.txt").read_text(encoding="utf-8").count("Bitstream") >= 3
+    for name in ("DejaVuSerifCondensed", "DejaVuSerifCondensed-Bold", "DejaVuSerifCondensed-Italic"):
+        cmap = TTFont(fonts / f"{name}.ttf").getBestCmap()
+        assert all(ord(c) in cmap for c in "\u202f\u00a0«»’—…●€")
+
+
+def test_get_writer_returns_this_module() -> None:
+    assert get_writer("pdf").write is write
