@@ -475,6 +475,23 @@ def test_transfers_are_listed_or_the_eea_is_stated(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_hosting_outside_the_eea_states_its_safeguard(lang: str) -> None:
+    data = example("avm-up").model_dump(mode="json", by_alias=True)
+    data["hosting"]["no_transfer_outside_eea"] = False
+    canada = {"provider": "Backup Canada", "country": "CA", "transfer": {"mechanism": "adequacy"}}
+    data["hosting"]["sites"] += [canada, {"provider": "Mirror US", "country": "US"}]
+    d = Description.model_validate(data)
+    adequacy = norm(LIB.labels_in(lang)["TransferMechanism"]["adequacy"])
+    for document, clause_id in (("processor-charter", "charter.transfers"),
+                                ("subprocessors", "subprocessors.transfers")):
+        doc = build_doc(d, document, lang)
+        text = clause_text(find_clause(doc, clause_id))  # type: ignore[arg-type]
+        assert "Backup Canada" in text and adequacy in text
+        assert "Mirror US" in text and "hosting.sites[3].transfer" in doc.missing
+        assert {"fr": "restent dans", "en": "stays in"}[lang] not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_processor_charter_variants(lang: str) -> None:
     data = example("mobile-marketing").model_dump(mode="json", by_alias=True)
     contract = {**data["contract"], "processor_undertakings": []}
