@@ -15,19 +15,33 @@ from .model import Description, Role
 from .templating import Renderer, make_context, wrap
 
 
+def _subset(items: list[Any], keep: list[Any], path: str) -> list[Any]:
+    """Wrap the items of a list that are in ``keep``, each with its true path (``path[i]``)."""
+    return [wrap(item, f"{path}[{i}]") for i, item in enumerate(items) if any(item is k for k in keep)]
+
+
+def _categories(located: list[facts.Located]) -> list[Any]:
+    return [wrap(x.category, x.path) for x in located]
+
+
 def derived_facts(d: Description) -> dict[str, Any]:
-    """Facts computed from the description, offered to templates as ``facts.*``."""
+    """Facts computed from the description, offered to templates as ``facts.*``.
+
+    Lists keep each item's real JSON path, so a blank inside them names the right field.
+    """
     special = facts.special_categories(d)
+    far_recipients = [r for r in d.recipients if r.country and not in_eea(r.country)]
+    far_cookies = [c for c in d.cookies if c.country and not in_eea(c.country)]
     return {
-        "special_categories": wrap([x.category for x in special], "activities[*].data_categories"),
+        "special_categories": _categories(special),
         "has_special_categories": bool(special),
-        "subprocessors_outside_eea": wrap(facts.subprocessors_outside_eea(d), "subprocessors"),
-        "sites_outside_eea": wrap(facts.sites_outside_eea(d), "hosting.sites"),
-        "recipients_outside_eea": wrap([r for r in d.recipients if r.country and not in_eea(r.country)], "recipients"),
-        "cookies_outside_eea": wrap([c for c in d.cookies if c.country and not in_eea(c.country)], "cookies"),
+        "subprocessors_outside_eea": _subset(d.subprocessors, facts.subprocessors_outside_eea(d), "subprocessors"),
+        "sites_outside_eea": _subset(d.hosting.sites, facts.sites_outside_eea(d), "hosting.sites"),
+        "recipients_outside_eea": _subset(d.recipients, far_recipients, "recipients"),
+        "cookies_outside_eea": _subset(d.cookies, far_cookies, "cookies"),
         "data_subjects": facts.data_subjects(d),
         "legal_bases": facts.legal_bases(d),
-        "data_categories": wrap([x.category for x in facts.data_categories(d)], "activities[*].data_categories"),
+        "data_categories": _categories(facts.data_categories(d)),
         "hosting_countries": list(dict.fromkeys(s.country for s in d.hosting.sites if s.country)),
         "publisher": d.charter_publisher.value,
     }
@@ -60,10 +74,13 @@ class _Builder:
     def applicable(self) -> list[ClauseSpec]:
         if not self.renderer.condition(self.spec.applies_when, self.context, self.spec.source):
             raise DpagenError(f"the document '{self.spec.id}' does not apply to this description")
-        return [
+        sections = [s.id for s in self.spec.sections]
+        clauses = [
             c for c in self.lib.for_document(self.spec.id)
             if self.renderer.condition(c.applies_when, self.context, c.source)
         ]
+        # numbers follow the sections' order, whatever ``order`` an override clause was given
+        return sorted(clauses, key=lambda c: (sections.index(c.section), c.order, c.id))
 
     def number(self, clauses: list[ClauseSpec]) -> dict[str, str | None]:
         kinds = {s.id: s for s in self.spec.sections}

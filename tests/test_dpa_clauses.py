@@ -319,7 +319,7 @@ def test_renders_for_every_variant(name: str, language: str) -> None:
     text = document.text()
     assert "{{" not in text and "{%" not in text
     expected_missing = {
-        "site-outside-eea": ["subprocessors[*].transfer"],  # a hosting place outside the EEA needs its tool
+        "site-outside-eea": ["hosting.sites[2].transfer.mechanism"],  # a hosting place outside the EEA needs its tool
         "no-dpo": ["breach.processor_contact"],  # no contact point for breaches at all
     }
     assert document.missing == expected_missing.get(name, [])
