@@ -58,3 +58,23 @@ def test_non_object_and_non_utf8(tmp_path: Path) -> None:
     latin.write_bytes('{"processor": {"legal_name": "Société"}}'.encode("latin-1"))
     with pytest.raises(DescriptionError, match="not UTF-8"):
         load(latin)
+
+
+def test_written_files_get_the_usual_mode(tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        path = save(parse("{}"), tmp_path / "d.json")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_format_errors_say_what_is_expected_in_words() -> None:
+    with pytest.raises(DescriptionError) as info:
+        parse('{"processor": {"registration": {"siren": "12"}, "phone": "abc"}}')
+    details = "\n".join(info.value.details)
+    assert "processor.registration.siren: expected 9 digits" in details
+    assert "processor.phone: expected a phone number" in details
+    assert "pattern" not in details

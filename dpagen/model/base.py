@@ -70,5 +70,33 @@ CountryCode = Annotated[
 
 Days = Annotated[int, Field(ge=0, le=3650)]
 Hours = Annotated[int, Field(ge=1, le=8760)]
-Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$", description="An http(s) address")]
-Phone = Annotated[str, Field(pattern=r"^\+?[0-9 ().\-]{6,25}$", description="A phone number, e.g. +33 4 72 00 00 00")]
+
+
+def _matching(pattern: str, expected: str) -> AfterValidator:
+    """A pattern check whose error says what is expected in words, not as a regular expression."""
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise ValueError(f"expected {expected}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _formatted(pattern: str, expected: str, description: str) -> Any:
+    return Annotated[
+        str, _matching(pattern, expected), Field(description=description, json_schema_extra={"pattern": f"^(?:{pattern})$"})
+    ]
+
+
+Url = _formatted(r"https?://\S+", "an address starting with http:// or https://", "An http(s) address")
+Phone = _formatted(
+    r"\+?[0-9 ().\-]{6,25}", "a phone number of digits, spaces and + ( ) . - (e.g. +33 4 72 00 00 00)",
+    "A phone number, e.g. +33 4 72 00 00 00",
+)
+Siren = _formatted(r"\d{3} ?\d{3} ?\d{3}", "9 digits, e.g. 384 123 456", "9-digit SIREN")
+Siret = _formatted(r"\d{3} ?\d{3} ?\d{3} ?\d{5}", "14 digits, e.g. 384 123 456 00037", "14-digit SIRET")
+VatNumber = _formatted(
+    r"[A-Z]{2}[0-9A-Z ]{2,14}", "a country prefix and its number, e.g. FR 12 384123456", "Intra-EU VAT number"
+)

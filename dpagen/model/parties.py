@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import EmailStr, Field
 
-from .base import CountryCode, Phone, Strict, Url
+from .base import CountryCode, Phone, Siren, Siret, Strict, Url, VatNumber
 
 
 class Address(Strict):
@@ -39,9 +39,9 @@ class Registration(Strict):
     """Company registration: French identifiers or a foreign equivalent."""
 
     rcs_city: str | None = Field(None, description="City of the RCS registry, e.g. 'Lyon'")
-    siren: str | None = Field(None, pattern=r"^\d{3} ?\d{3} ?\d{3}$", description="9-digit SIREN")
-    siret: str | None = Field(None, pattern=r"^\d{3} ?\d{3} ?\d{3} ?\d{5}$", description="14-digit SIRET")
-    vat_number: str | None = Field(None, pattern=r"^[A-Z]{2}[0-9A-Z ]{2,14}$")
+    siren: Siren | None = None
+    siret: Siret | None = None
+    vat_number: VatNumber | None = None
     other: str | None = Field(None, description="Foreign registration, e.g. 'Companies House 01234567'")
 
 
