@@ -85,9 +85,8 @@ def _matching(pattern: str, expected: str) -> AfterValidator:
 
 
 def _formatted(pattern: str, expected: str, description: str) -> Any:
-    return Annotated[
-        str, _matching(pattern, expected), Field(description=description, json_schema_extra={"pattern": f"^(?:{pattern})$"})
-    ]
+    schema = {"pattern": f"^(?:{pattern})$"}
+    return Annotated[str, _matching(pattern, expected), Field(description=description, json_schema_extra=schema)]
 
 
 Url = _formatted(r"https?://\S+", "an address starting with http:// or https://", "An http(s) address")
