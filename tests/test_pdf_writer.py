@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import logging
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -283,3 +285,11 @@ def test_the_shipped_font_has_french_spaces_and_its_licence() -> None:
 
 def test_get_writer_returns_this_module() -> None:
     assert get_writer("pdf").write is write
+
+
+def test_weasyprint_is_imported_only_when_a_pdf_is_written() -> None:
+    code = (
+        "import sys; from dpagen.writers import get_writer; get_writer('pdf'); get_writer('html'); "
+        "import dpagen.cli; assert 'weasyprint' not in sys.modules, 'weasyprint imported too early'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
