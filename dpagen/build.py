@@ -168,6 +168,10 @@ class _Builder:
             )
         return out
 
+    def _date_text(self) -> str:
+        date = self.d.document.effective_date or self.d.document.last_update
+        return self.renderer.date(date) if date else ""
+
     def build(self) -> Document:
         clauses = self.applicable()
         numbers = self.number(clauses)
@@ -188,9 +192,10 @@ class _Builder:
             sections=sections,
             signatures=self.signatures() if self.spec.signatures else [],
             draft=self.renderer.draft,
-            reference=self.d.document.reference,
+            reference=self.d.document.reference if self.spec.signatures else None,  # a contract's reference
             version=self.d.document.version,
             date=self.d.document.effective_date or self.d.document.last_update,
+            date_text=self._date_text(),
             header=self.line(self.spec.header.get(self.language), self.spec.source),
             labels=dict(self.labels["writer"]),
         )

@@ -110,6 +110,7 @@ class Document:
     reference: str | None = None
     version: str | None = None
     date: dt.date | None = None  # effective date, also the PDF's creation date
+    date_text: str = ""  # the same date written out in the document's language ("1er décembre 2026")
     header: str = ""  # running header text
     footer: str = ""  # running footer text (a writer adds "page N / M")
     labels: dict[str, str] = field(default_factory=dict)  # writer strings: "contents", "page", "draft", …

@@ -50,8 +50,18 @@ def blocking_findings(description: Description, document: str, language: str = "
 
 
 def output_name(description: Description, document: str, language: str, fmt: str) -> str:
-    """A safe file name from the parties and the document, e.g. ``dpa-okasio-ovh-fr.pdf``."""
-    names = [p.display_name or "" for p in (description.controller, description.processor) if p is not None]
+    """A safe file name from the document and who it concerns.
+
+    The contract names both parties (``dpa-cabinet-martin-avm-up-fr.pdf``); a public charter or list
+    names only its publisher (``processor-charter-avm-up-fr.pdf``), never a client.
+    """
+    if document == "dpa":
+        parties = [description.controller, description.processor]
+    else:
+        parties = [getattr(description, description.charter_publisher.value)]
+        if document in ("processor-charter",):
+            parties = [description.processor]
+    names = [p.display_name or "" for p in parties if p is not None]
     return f"{safe_filename(document, *names, language)}.{fmt}"
 
 

@@ -62,3 +62,12 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     result = dpagen("generate", str(EXAMPLES / "avm-up.json"), "--format", "odt", "--out", str(tmp_path))
     assert result.returncode == 2
     assert "unknown format 'odt'" in result.stderr
+
+
+def test_public_documents_are_named_after_their_publisher_only() -> None:
+    d = validate({"controller": {"brand": "Client Co"}, "processor": {"brand": "Vendor"}})
+    assert output_name(d, "dpa", "en", "pdf") == "dpa-client-co-vendor-en.pdf"
+    assert output_name(d, "processor-charter", "fr", "md") == "processor-charter-vendor-fr.md"
+    assert output_name(d, "subprocessors", "fr", "md") == "subprocessors-vendor-fr.md"
+    alone = validate({"controller": {"brand": "Shop"}})
+    assert output_name(alone, "privacy-notice", "fr", "pdf") == "privacy-notice-shop-fr.pdf"

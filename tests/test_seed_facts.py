@@ -174,11 +174,8 @@ SEEDS: dict[str, Seed] = {
         ("Responsable de la sécurité des systèmes d'information (RSSI)",
          "Chief information security officer"),
         ("agit en qualité de responsable du traitement", "acts as controller"),  # for its own processing
-    ], gaps={
-        "the example has no processor_own_activities: AVM Up's own data subjects (seed 9.7) are missing":
-            "fournisseurs",
-        "nor the candidates it names among them": "candidats",
-    }),
+        "Clients", "Prospects", "Partenaires", "Fournisseurs", "Candidats",  # its own data subjects (seed 9.7)
+    ]),
 }
 
 

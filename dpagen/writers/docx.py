@@ -12,7 +12,6 @@ The zip is written with fixed timestamps: the same tree gives the same bytes.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -29,7 +28,6 @@ from markupsafe import Markup
 from ..doctree import Document, Inline, plain
 from ..errors import InputFileError, TemplateError
 from ..resources import templates_dir
-from ..templating import MONTHS
 from . import docx_body, docx_styles
 from .docx_xml import runs, text_markup
 from .docx_zip import normalise, stamp
@@ -55,13 +53,6 @@ class _Tracked(list[Any]):
     def __iter__(self) -> Any:
         self.iterated = True
         return super().__iter__()
-
-
-def _long_date(date: dt.date | None, language: str) -> str:
-    if date is None:
-        return ""
-    day = "1er" if date.day == 1 and language == "fr" else str(date.day)
-    return f"{day} {MONTHS.get(language, MONTHS['en'])[date.month - 1]} {date.year}"
 
 
 def _context(
@@ -102,7 +93,7 @@ def _context(
         "footer_text": document.footer or " — ".join(details),
         "reference": document.reference,
         "version": document.version,
-        "effective_date": _long_date(document.date, document.language),
+        "effective_date": document.date_text,
         "language": document.language,
         "kind": document.kind,
         "labels": labels,

@@ -48,6 +48,8 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
         meta.append(f"{document.labels['reference']}: {_escape(document.reference)}")
     if document.version:
         meta.append(f"{document.labels['version']}: {_escape(document.version)}")
+    if document.date_text:
+        meta.append(f"{document.labels['effective']} {_escape(document.date_text)}")
     if meta:
         lines += [" · ".join(meta), ""]
     for section in document.sections:
