@@ -153,6 +153,9 @@ def measure_inprocess(run: Run, example: Path, repeat: int) -> None:
     except DpagenError as exc:
         run.error = exc.message
         return
+    except Exception as exc:  # a writer being rewritten must not stop the other figures
+        run.error = f"{type(exc).__name__}: {exc}"
+        return
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
