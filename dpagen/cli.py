@@ -100,7 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace existing files")
     p.add_argument("--clauses", type=Path, action="append", default=[], metavar="DIR",
                    help="folder of clause files that replace or extend dpagen's (repeatable)")
-    p.add_argument("--template", type=Path, help="your own DOCX template (letterhead, styles)")
+    p.add_argument("--template", type=Path, action="append", default=[], metavar="FILE",
+                   help="your own Word template (.docx: letterhead, styles) for DOCX, or a house stylesheet "
+                   "(.css) for HTML and PDF; repeatable")
 
     p = sub.add_parser(
         "wizard",
@@ -181,8 +183,11 @@ def cmd_generate(args: argparse.Namespace) -> int:
     formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
     if not formats:
         raise UsageError("--format needs at least one of docx, pdf, html, md")
-    if args.template is not None and not args.template.is_file():
-        raise UsageError(f"{args.template}: --template expects a .docx file")
+    for template in args.template:
+        if template.suffix.lower() not in (".docx", ".css"):
+            raise UsageError(f"{template}: --template takes a .docx (Word) or a .css (HTML/PDF) file")
+        if not template.is_file():
+            raise UsageError(f"{template}: no such template file")
     description = load(args.file)
     request = Request(
         documents=[args.doc],
@@ -192,7 +197,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         draft=args.draft,
         force=args.force,
         clause_dirs=args.clauses,
-        template=args.template,
+        templates=args.template,
     )
     for path in generate(description, request):
         status(f"wrote {path}")

@@ -26,7 +26,17 @@ class Request:
     draft: bool = False
     force: bool = False
     clause_dirs: list[Path] = field(default_factory=list)
-    template: Path | None = None
+    templates: list[Path] = field(default_factory=list)
+
+
+TEMPLATE_SUFFIXES = {"docx": ".docx", "html": ".css", "pdf": ".css"}
+"""Which kind of --template file each writer takes: a Word letterhead, or a house stylesheet."""
+
+
+def template_for(fmt: str, templates: list[Path]) -> Path | None:
+    """The template given for a format's writer, if any."""
+    suffix = TEMPLATE_SUFFIXES.get(fmt)
+    return next((t for t in templates if t.suffix.lower() == suffix), None)
 
 
 def applicable_documents(description: Description, library: Library) -> list[str]:
@@ -99,6 +109,6 @@ def generate(description: Description, request: Request, library: Library | None
             raise OutputError("refusing to replace existing files (use --force)", existing)
     written = []
     for path, tree, fmt in targets:
-        data = writers[fmt].write(tree, template=request.template)
+        data = writers[fmt].write(tree, template=template_for(fmt, request.templates))
         written.append(write_atomic(path, data, force=request.force))
     return written

@@ -71,3 +71,25 @@ def test_public_documents_are_named_after_their_publisher_only() -> None:
     assert output_name(d, "subprocessors", "fr", "md") == "subprocessors-vendor-fr.md"
     alone = validate({"controller": {"brand": "Shop"}})
     assert output_name(alone, "privacy-notice", "fr", "pdf") == "privacy-notice-shop-fr.pdf"
+
+
+def test_each_writer_gets_its_own_kind_of_template(tmp_path: Path) -> None:
+    from dpagen.generate import template_for
+
+    docx, css = Path("letterhead.docx"), Path("house.css")
+    assert template_for("docx", [css, docx]) == docx
+    assert template_for("pdf", [docx, css]) == css
+    assert template_for("html", [docx]) is None
+    assert template_for("md", [docx, css]) is None
+    bad = dpagen("generate", str(EXAMPLES / "avm-up.json"), "--template", "x.odt", "--out", str(tmp_path))
+    assert bad.returncode == 2 and ".docx (Word) or a .css" in bad.stderr
+
+
+def test_house_stylesheet_reaches_the_html(tmp_path: Path) -> None:
+    css = tmp_path / "house.css"
+    css.write_text("h1 { color: rgb(1, 2, 3); }", encoding="utf-8")
+    out = tmp_path / "out"
+    result = dpagen("generate", str(EXAMPLES / "avm-up.json"), "--format", "html,md", "--template", str(css),
+                    "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "rgb(1, 2, 3)" in next(out.glob("*.html")).read_text(encoding="utf-8")

@@ -149,7 +149,7 @@ def tiny(**changes: object) -> Document:
             Table(["H1", "H2"], [[[Span("x")], [Span("y & z")]]]),
         ], number="1")])],
         "signatures": [Signature("Controller", [Span("C")], [Span("N")], [Span("T")], "Signed at X on Y")],
-        "date": dt.date(2026, 1, 5), "labels": {
+        "date": dt.date(2026, 1, 5), "date_text": "5 January 2026", "labels": {
             "contents": "Contents", "page": "Page", "draft": "DRAFT", "draft_note": "Draft note",
             "signature": "Signature", "name": "Name", "title": "Title", "version": "Version",
             "reference": "Reference", "effective": "Effective",

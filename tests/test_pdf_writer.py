@@ -233,7 +233,7 @@ def tiny() -> Document:
     return Document(
         kind="dpa", language="en", title="Tiny", subtitle="S", parties_line="P",
         sections=[Section("s", "Section", [Clause("c", "Clause", [Paragraph([Span("text")])], number="1")])],
-        date=dt.date(2026, 1, 5),
+        date=dt.date(2026, 1, 5), date_text="5 January 2026",
         labels={"contents": "Contents", "page": "Page", "draft": "DRAFT", "draft_note": "n",
                 "signature": "Sig", "name": "Name", "title": "Title", "version": "Version",
                 "reference": "Ref", "effective": "Eff"},

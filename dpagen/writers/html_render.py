@@ -20,7 +20,6 @@ from markupsafe import Markup
 from ..doctree import BulletList, Document, Paragraph, Table
 from ..errors import UsageError
 from ..resources import templates_dir
-from ..templating import MONTHS
 
 Mode = Literal["screen", "print"]
 
@@ -114,16 +113,6 @@ def running_header(document: Document) -> str:
     return header
 
 
-def date_text(document: Document) -> str:
-    """The document's date written out, as clauses write dates ("1er décembre 2026", "1 December 2026")."""
-    if document.date is None:
-        return ""
-    date = document.date
-    months = MONTHS.get(document.language, MONTHS["en"])
-    day = "1er" if date.day == 1 and document.language == "fr" else str(date.day)
-    return f"{day} {months[date.month - 1]} {date.year}"
-
-
 def render(document: Document, *, mode: Mode, css: str | None = None) -> str:
     """The document as an HTML page; ``css`` (trusted, ours) is inlined in a ``<style>`` element."""
     if css is not None and "</" in css:
@@ -140,6 +129,6 @@ def render(document: Document, *, mode: Mode, css: str | None = None) -> str:
         signatures_at=signatures_at(document),
         header=running_header(document),
         date_iso=document.date.isoformat() if document.date else None,
-        date_text=date_text(document),
+        date_text=document.date_text,
         colon="\u00a0:" if document.language == "fr" else ":",
     )
