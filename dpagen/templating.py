@@ -8,11 +8,15 @@ never reads structure into it, and a missing value becomes a blank (in a draft) 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from collections.abc import Callable, Iterator
 from enum import Enum
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import BytecodeCache, FileSystemBytecodeCache, FunctionLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
@@ -123,6 +127,26 @@ def unwrap(value: Any) -> Any:
     return value
 
 
+@cache
+def bytecode_cache() -> BytecodeCache | None:
+    """Compiled clause templates kept between runs (XDG cache folder); None when it cannot be written.
+
+    Compiling the clause library is most of a build's time; the cache checks each template's source,
+    so an edited clause is compiled again. ``DPAGEN_NO_CACHE=1`` turns it off.
+    """
+    if os.environ.get("DPAGEN_NO_CACHE"):
+        return None
+    from . import __version__
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "dpagen" / f"jinja-{__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
 class _Environment(ImmutableSandboxedEnvironment):
     """The sandbox, with errors that name the description's field when a template misspells one."""
 
@@ -150,7 +174,11 @@ class Renderer:
         self.labels = labels
         self.draft = draft
         self.missing: list[str] = []
+        self._sources: dict[str, str] = {}
         env = _Environment(
+            loader=FunctionLoader(self._sources.get),
+            bytecode_cache=bytecode_cache(),
+            auto_reload=False,
             undefined=StrictUndefined,
             autoescape=False,  # output is plain text; each writer escapes for its own format
             trim_blocks=True,
@@ -181,7 +209,9 @@ class Renderer:
         try:
             template = self._cache.get(source)
             if template is None:
-                template = self._cache[source] = self.env.from_string(source)
+                name = hashlib.sha256(source.encode("utf-8")).hexdigest()
+                self._sources[name] = source
+                template = self._cache[source] = self.env.get_template(name)
             return str(template.render(context))
         except DpagenTemplateError as exc:
             raise DpagenTemplateError(f"{where}: {exc.message}") from None

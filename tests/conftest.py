@@ -23,6 +23,14 @@ def complete_example_paths() -> list[Path]:
     return [p for p in example_paths() if not p.stem.endswith("-flawed")]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep dpagen's template cache inside the test run, for this process and the commands it starts."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def avm_up() -> Description:
     """The AVM Up processor example (seed 004)."""

@@ -89,3 +89,17 @@ def test_final_build_lists_every_missing_value() -> None:
     draft = build(partial, "dpa", draft=True)
     assert draft.draft and "[●]" in draft.text()
     assert draft.header.startswith("PROJET")
+
+
+def test_compiled_clauses_are_cached_and_an_edit_is_seen(tmp_path, monkeypatch) -> None:
+    from dpagen import templating
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    templating.bytecode_cache.cache_clear()
+    try:
+        first, _ = render("A {{ processor.legal_name }}", {"processor": {"legal_name": "X"}})
+        assert list(tmp_path.rglob("*.cache")), "nothing was cached"
+        edited, _ = render("B {{ processor.legal_name }}", {"processor": {"legal_name": "X"}})
+        assert first.startswith("A") and edited.startswith("B")
+    finally:
+        templating.bytecode_cache.cache_clear()
