@@ -308,3 +308,202 @@ def test_clauses_override_through_the_command(tmp_path: Path) -> None:
     markdown = next(out.glob("*.md")).read_text(encoding="utf-8")
     assert "Violations (version du cabinet)" in markdown and "Assurance" in markdown
     assert "Violations de données à caractère personnel" not in markdown
+
+
+# -- substantive rules of the review (Art. 28, EDPB 07/2020, Commission Q&A) ---------------------------------
+def clause_text(d: Description, clause_id: str, language: str) -> str:
+    """The plain text of one clause of the DPA built (as a draft) from ``d``."""
+    return flat(text_of(clause(build(d, "dpa", language=language, draft=True), clause_id)))
+
+
+OBJECTION_BARS = {"fr": "ne peut pas recourir au Sous-traitant ultérieur concerné",
+                  "en": "shall not engage the Subprocessor concerned"}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_an_objection_bars_the_subprocessor(language: str) -> None:
+    """COMQA-2: once the controller objects (general) or refuses (specific), that subprocessor is out."""
+    general = clause_text(avm(), "dpa.subprocessors-general", language)
+    objection = {"fr": "En cas d'opposition dans ce délai, quels qu'en soient les motifs",
+                 "en": "If the Controller objects within that period, whatever its reasons"}[language]
+    assert objection in general and OBJECTION_BARS[language] in general
+    assert general.index(objection) < general.index(OBJECTION_BARS[language])
+    specific = clause_text(with_regime(avm(), "specific"), "dpa.subprocessors-specific", language)
+    assert OBJECTION_BARS[language] in specific
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_breach_notice_is_prompt_with_the_hours_as_an_outer_limit(language: str) -> None:
+    """Art. 33(2) 'without undue delay' is the rule; the hours cap it; Art. 33(3) content, contact, phases."""
+    d = avm()
+    text = clause_text(d, "dpa.breach", language)
+    words = {"fr": ("dans les meilleurs délais après en avoir pris connaissance", "au plus tard 48 heures",
+                    "ce délai est un maximum", "compléments successifs", "contenir la violation"),
+             "en": ("without undue delay after becoming aware", "no later than 48 hours", "an outer limit",
+                    "successive updates", "contain the breach")}[language]
+    rule, cap, limit, phases, containment = words
+    assert text.index(rule) < text.index(cap) < text.index(limit)
+    assert phases in text and containment in text
+    assert d.breach.processor_contact in text and d.breach.recipient in text and d.breach.channel in text
+    content = {"fr": ("nature de la violation", "nombre approximatif", "conséquences probables", "atténuer"),
+               "en": ("nature of the breach", "approximate number", "likely consequences",
+                      "mitigate")}[language]
+    assert all(item in text for item in content)
+
+
+DELETE_ONLY = {"fr": "demander que les données soient supprimées sans lui être restituées",
+               "en": "ask for the data to be deleted without being returned"}
+FIXED_END = {"delete": {"fr": "demander que les données lui soient restituées",
+                        "en": "ask for the data to be returned to it"},
+             "return": DELETE_ONLY,
+             "return_then_delete": DELETE_ONLY}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("action", sorted(FIXED_END))
+def test_the_controller_keeps_its_choice_at_the_end(action: str, language: str) -> None:
+    """Art. 28(3)(g) 'at the choice of the controller': a choice fixed in the contract can be changed."""
+    text = clause_text(variant(avm(), {"end_of_contract.action": action}), "dpa.end-of-contract", language)
+    assert FIXED_END[action][language] in text
+    annex_ii = {"fr": "quelles que soient les durées de conservation indiquées à l'annexe II",
+                "en": "whatever the retention periods stated in Annex II"}[language]
+    assert annex_ii in text  # Annex II periods never outlast the services
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_end_of_contract_states_delay_backups_certificate_and_retention(language: str) -> None:
+    d = variant(avm(), {"end_of_contract.backups_days": 90, "end_of_contract.legal_retention": "factures"})
+    text = clause_text(d, "dpa.end-of-contract", language)
+    w = WORD[language]
+    assert f"30 {w['days']}" in text and f"90 {w['days']}" in text and "factures" in text
+    deadline = {"fr": "délai fixé au début du présent article, le Sous-traitant atteste par écrit",
+                "en": "period stated at the start of this Clause, the Processor shall certify in writing"}
+    assert deadline[language] in text
+    choice = {"fr": "à défaut de choix notifié", "en": "if no choice has been notified"}[language]
+    assert choice in clause_text(avm(), "dpa.end-of-contract", language)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_audit_right_survives_restrictive_settings(language: str) -> None:
+    """Art. 28(3)(h): an auditor mandated by the controller; an audit exercisable at reasonable intervals."""
+    d = variant(avm(), {"audits.third_party_auditor": False, "audits.max_per_year": 0,
+                        "audits.on_site": False})
+    text = clause_text(d, "dpa.audits", language)
+    mandated = {"fr": "par le Responsable du traitement ou par un auditeur mandaté par lui",
+                "en": "conducted by the Controller or by an auditor mandated by the Controller"}[language]
+    approval = {"fr": "qui ne peut la refuser que pour un motif légitime",
+                "en": "which may be withheld only on legitimate grounds"}[language]
+    intervals = {"fr": "à intervalles raisonnables", "en": "at reasonable intervals"}[language]
+    assert mandated in text and approval in text and intervals in text
+    assert approval not in clause_text(avm(), "dpa.audits", language)
+
+
+NEW_TRANSFER = {"notice-general": ({}, {"fr": "vaut instruction documentée",
+                                        "en": "counts as its documented instruction"}),
+                "notice-specific": ({"subprocessor_policy.regime": "specific"},
+                                    {"fr": "qu'après l'autorisation écrite",
+                                     "en": "only once the Controller has authorised it"}),
+                "consent": ({"hosting.transfer_notice": False},
+                            {"fr": "ne vaut pas accord pour un tel transfert",
+                             "en": "does not amount to consent to such a transfer"})}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("case", sorted(NEW_TRANSFER))
+def test_a_new_transfer_follows_a_stated_procedure(case: str, language: str) -> None:
+    """Art. 28(3)(a): a new transfer needs the controller's documented instruction, however it is given."""
+    changes, expected = NEW_TRANSFER[case]
+    assert expected[language] in clause_text(variant(avm(), changes), "dpa.transfers", language)
+
+
+FAR_AWAY = {"name": "FarAway", "country": "IN", "activity": "support", "data_locations": ["IN"],
+            "transfer": {"mechanism": "derogation", "derogation": "second_subparagraph"}}
+DPF = {"name": "Analytix", "country": "US", "activity": "analytics", "data_locations": ["US"],
+       "transfer": {"mechanism": "adequacy", "dpf_certified": True}}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_transfer_safeguards_follow_the_tools_used(language: str) -> None:
+    """A tool that lapses suspends the transfer; an Art. 49 derogation is used only within its conditions."""
+    lapse = {"fr": "ne peut plus être utilisé", "en": "can no longer be relied on"}[language]
+    derogation = {"fr": "fondé sur une dérogation de l'article 49",
+                  "en": "based on a derogation under Article 49"}[language]
+    none = clause_text(avm(), "dpa.transfers", language)
+    assert lapse not in none and derogation not in none
+    dpf = clause_text(variant(avm(), {"subprocessors": lambda old: [*old, DPF]}), "dpa.transfers", language)
+    assert lapse in dpf and derogation not in dpf
+    far_away = variant(avm(), {"subprocessors": lambda old: [*old, FAR_AWAY]})
+    far = clause_text(far_away, "dpa.transfers", language)
+    assert lapse in far and derogation in far
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_sensitive_data_need_a_specific_authorisation_even_under_the_general_regime(language: str) -> None:
+    d = with_special(avm())
+    document = build(d, "dpa", language=language)
+    text = flat(text_of(clause(document, "dpa.sensitive-data")))
+    general = numbers(document)["dpa.subprocessors-general"]
+    assert f"{WORD[language]['clause']} {general}" in text
+    specific = flat(text_of(clause(build(with_regime(d, "specific"), "dpa", language=language, draft=True),
+                                   "dpa.sensitive-data")))
+    assert {"fr": "procédure d'opposition", "en": "objection procedure"}[language] not in specific
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_dates_read_naturally_and_an_empty_annex_iv_has_no_dangling_lead_in(language: str) -> None:
+    d = variant(avm(), {"subprocessors": [], "term": {"start": "2027-01-01", "end": "2028-12-31"}})
+    duration = clause_text(d, "dpa.duration", language)
+    assert {"fr": "du 1er janvier 2027 au 31 décembre 2028",
+            "en": "from 1 January 2027 to 31 December 2028"}[language] in duration
+    annex_iv = clause_text(d, "dpa.annex-iv.list", language)
+    assert {"fr": "suivants :", "en": "following Subprocessors:"}[language] not in annex_iv
+    assert {"fr": "ne recourt à aucun Sous-traitant ultérieur",
+            "en": "does not engage any Subprocessor"}[language] in annex_iv
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_contract_does_not_present_itself_as_the_standard_clauses(language: str) -> None:
+    """SCC-USE: organised like Decision 2021/915, but never called those clauses."""
+    document = build(avm(), "dpa", language=language)
+    heading = flat(" ".join([document.title, document.subtitle or ""])).lower()
+    assert "clauses contractuelles types" not in heading and "standard contractual clauses" not in heading
+    scope = clause_text(avm(), "dpa.purpose-scope", language)
+    assert {"fr": "il ne constitue donc pas ces clauses types",
+            "en": "it is therefore not those standard contractual clauses"}[language] in scope
+    whole = flat(document.text()).lower()
+    assert "présentes clauses" not in whole and "these clauses" not in whole
+
+
+# Distinctive wording of Decision 2021/915 and of the CNIL model clauses: ours says it in its own words.
+PUBLISHED = [
+    "runs counter to the rights and obligations", "has factually disappeared",
+    "including the results of any audits",
+    "deal promptly and adequately with inquiries", "implementing, managing and monitoring of the contract",
+    "in substantial or persistent breach", "provided the conditions for the use of those",
+    "a matériellement disparu", "a disparu en fait", "d'une manière contraire aux droits et obligations",
+    "y compris les résultats de tout audit", "y compris les résultats des audits, à la disposition",
+    "à la mise en œuvre, à la gestion et au suivi du contrat",
+    "à l'exécution, à la gestion et au suivi du contrat",
+    "reçoivent la formation nécessaire en matière de protection des données",
+    "garantit la confidentialité des données à caractère personnel traitées",
+    "veiller, avant le début du traitement et pendant toute sa durée",
+    "documenter par écrit toute instruction", "au terme de la prestation de services",
+    "les conditions dans lesquelles le sous-traitant effectue",
+]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_clause_reuses_published_model_wording(language: str) -> None:
+    for case in (avm(), with_special(with_regime(avm(), "specific"))):
+        whole = flat(build(case, "dpa", language=language, draft=True).text()).lower().replace("’", "'")
+        found = [p for p in PUBLISHED if p.lower() in whole]
+        assert not found, found
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_zero_retention_reads_as_none(language: str) -> None:
+    zero = {"duration": {"value": 0, "unit": "days"}}
+    d = variant(avm(), {"activities.0.data_categories.0.retention": zero})
+    text = clause_text(d, "dpa.annex-ii.activities", language)
+    assert {"fr": "conservation : aucune au-delà", "en": "retention: none beyond"}[language] in text
+    assert not re.search(r"(?<!\d)0 (jour|day)", text)
