@@ -18,6 +18,14 @@ _INSTRUCTIONS = {
     "en": {"select": "(arrow keys, then Enter)", "checkbox": "(arrow keys, Space to tick, Enter to confirm)"},
 }
 
+# questionary's yes/no question only localises its hint (``instruction``): its keys stay y/n and the answer
+# it echoes stays "Yes"/"No" (constants of questionary). The French hint therefore names the keys it takes.
+# None keeps questionary's own "(Y/n)" / "(y/N)" in English. The hint stays shown after the answer.
+_CONFIRM = {
+    "fr": {True: "(Entrée : oui ; y/n) ", False: "(Entrée : non ; y/n) "},
+    "en": None,
+}
+
 
 class TerminalPrompter:
     """Asks each prompt in the terminal with questionary."""
@@ -27,6 +35,7 @@ class TerminalPrompter:
 
         self.q = questionary
         self.instructions = _INSTRUCTIONS.get(language, _INSTRUCTIONS["en"])
+        self.confirm_hints = _CONFIRM.get(language)
 
     def ask(self, prompt: Prompt) -> Any:
         """Show the prompt's explanation, then ask it."""
@@ -42,7 +51,9 @@ class TerminalPrompter:
 
             return q.text(prompt.message, default=str(prompt.default or ""), validate=validate).unsafe_ask()
         if prompt.kind == "confirm":
-            return q.confirm(prompt.message, default=bool(prompt.default)).unsafe_ask()
+            yes = bool(prompt.default)
+            hint = self.confirm_hints[yes] if self.confirm_hints else None
+            return q.confirm(prompt.message, default=yes, instruction=hint).unsafe_ask()
         values = [value for value, _ in prompt.choices]
         if prompt.kind == "select":
             choices = [q.Choice(title, value=value) for value, title in prompt.choices]

@@ -173,7 +173,7 @@ class Session:
             return
         findings = list(check(description))
         for finding in findings:
-            self.prompter.say(finding.line())
+            self.prompter.say(finding.line(self.language))
         if not findings:
             self.prompter.say(self.texts.msg("no_findings"))
 
@@ -192,7 +192,9 @@ class Session:
         formats = self.prompter.ask(Prompt("final#formats", "checkbox", self.texts.msg("formats"),
                                            default=["docx", "pdf"],
                                            choices=[(f, f.upper()) for f in ("docx", "pdf", "html", "md")]))
-        folder = self.prompter.ask(Prompt("final#folder", "text", self.texts.msg("out_dir"), default="."))
+        # Empty by default (the message says Enter means the current folder): a pre-typed "." would be
+        # appended to by whatever the user types.
+        folder = self.prompter.ask(Prompt("final#folder", "text", self.texts.msg("out_dir"), default=""))
         draft = self._confirm("final#draft", self.texts.msg("as_draft"), False)
         while True:
             request = Request(documents=[document], formats=list(formats) or ["docx"],
