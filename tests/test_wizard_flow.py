@@ -153,16 +153,17 @@ EXPECTED = {
         ],
         "data_subjects": ["Clients", "Salariés du client"],
         "data_categories": [
-            {"name": "Identité",
+            {"name": "Identité", "source": "controller",  # data the client hands over: proposed with a processor
              "retention": {"duration": {"value": 3, "unit": "years"}, "start": "contract_end"}},
-            {"name": "Santé", "special_category": "health", "art9_condition": "h_health_social_care"},
+            {"name": "Santé", "source": "controller", "special_category": "health",
+             "art9_condition": "h_health_social_care"},
         ],
     }],
     "hosting": {"sites": [{"provider": "OVHcloud", "country": "FR", "city": "Roubaix"}],
                 "no_transfer_outside_eea": False},
-    "subprocessors": [
-        {"name": "OVHcloud", "country": "FR", "data_locations": ["FR"]},
-        {"name": "Mailjet US", "country": "US", "data_locations": ["US"],
+    "subprocessors": [  # added on the effective date unless told otherwise
+        {"name": "OVHcloud", "country": "FR", "data_locations": ["FR"], "date_added": "2026-12-01"},
+        {"name": "Mailjet US", "country": "US", "data_locations": ["US"], "date_added": "2026-12-01",
          "transfer": {"mechanism": "scc", "scc_module": "module_3"}},
     ],
     "breach": {"notice_hours": 48, "recipient": "dpo@durand.example",
@@ -178,6 +179,153 @@ EXPECTED = {
 def test_a_fresh_run_gives_the_known_description() -> None:
     _, wizard = run(FRESH)
     assert Description.model_validate(wizard.state) == Description.model_validate(EXPECTED)
+
+
+# FRESH answered fully: what a user gives for every document to be final (dpagen check without errors,
+# dpagen generate --doc all without --draft). The processor publishes its charter (the default).
+COMPLETE = {
+    **FRESH,
+    "document.last_update": "01/12/2026",
+    "controller.address.street": "12 rue de la République",
+    "controller.address.postal_code": "69002",
+    "controller.representative.name": "Claire Durand",
+    "controller.representative.title": "Gérante",
+    "processor.address.street": "5 quai Perrache",
+    "processor.address.postal_code": "69002",
+    "processor.address.city": "Lyon",
+    "processor.registration.rcs_city": "Lyon",
+    "processor.registration.siren": "901234567",
+    "processor.representative.name": "Marc Petit",
+    "processor.representative.title": "Président",
+    "processor.email": "contact@nuage.example",
+    "processor.certifications": "ISO 27001",
+    "term.description": "pendant toute la durée du contrat principal",
+    "services#add": True,
+    "services[0].name": "Nuage Dossiers",
+    "activities[0].data_categories[0].examples": "nom, prénom, courriel",
+    "activities[0].data_categories[0].source_detail": "dossiers importés par le client",
+    "activities[0].data_categories[1].retention.duration.value": "5",
+    "activities[0].data_categories[1].retention.start": "contract_end",
+    "activities[0].collection_points": "import par le client",
+    "processor_own_activities#add": True,
+    "processor_own_activities[0].name": "Gestion de nos clients",
+    "processor_own_activities[0].nature": "collecte ; conservation",
+    "processor_own_activities[0].purposes[0].description": "Gérer les comptes et la facturation",
+    "processor_own_activities[0].data_subjects": "Interlocuteurs de nos clients",
+    "processor_own_activities[0].data_categories[0].name": "Coordonnées",
+    "processor_own_activities[0].data_categories[0].mandatory": "yes",
+    "processor_own_activities[0].data_categories[0].consequence_if_missing": "le compte ne peut être ouvert",
+    "processor_own_activities[0].data_categories[0].retention.duration.value": "3",
+    "processor_own_activities[0].data_categories[0].retention.start": "contract_end",
+    "processor_own_activities[0].purposes[0].data": ["Coordonnées"],
+    "processor_own_activities[0].collection_points": "souscription",
+    "hosting.sites[0].scope": "la plateforme",
+    "hosting.sites[0].certifications": "ISO 27001; HDS",
+    "hosting.sites[0].url": "https://ovhcloud.example/securite",
+    "subprocessors[0].activity": "hébergement",
+    "subprocessors[1].activity": "envoi de courriels",
+    "subprocessor_policy.channel": "courriel au titulaire du compte",
+    "subprocessor_policy.vetting": "questionnaire de sécurité",
+    "recipients#add": True,
+    "recipients#menu": Then(["add", "done"]),
+    "recipients[0].name": "Équipes support habilitées",
+    "recipients[0].kind": "internal",
+    "recipients[1].name": "Outil de support",
+    "recipients[1].kind": "processor",
+    "recipients[1].purpose": "gestion des tickets",
+    "recipients[1].country": "US",
+    "breach.channel": "courriel puis appel",
+    "audits.auditor_confidentiality": True,
+    "assistance.dsr_forward_days": "3",
+    "contract.liability": "dans les limites du contrat principal",
+    "processor.rights_contact#has": True,
+    "processor.rights_contact.email": "privacy@nuage.example",
+    "changes.channel": "courriel aux clients",
+    "changes.url": "https://nuage.example/rgpd",
+}
+
+# The same, with the controller publishing its privacy notice as well.
+COMPLETE_NOTICE = {
+    **COMPLETE,
+    "publisher": "controller",
+    "controller.rights_contact#has": True,
+    "controller.rights_contact.email": "droits@durand.example",
+    "activities[0].data_categories[0].source": "data_subject",
+    "activities[0].data_categories[0].mandatory": "yes",
+    "activities[0].data_categories[0].consequence_if_missing": "le dossier ne peut être ouvert",
+    "activities[0].data_categories[1].source": "third_party",
+    "activities[0].data_categories[1].source_detail": "le médecin traitant",
+    "activities[0].collection_points": "ouverture du dossier",
+    "marketing#has": True,
+    "marketing.channels": ["email", "sms"],
+}
+
+
+def test_a_complete_run_asks_every_field_the_documents_need() -> None:
+    script, wizard = run(COMPLETE_NOTICE)
+    d = Description.model_validate(wizard.state)
+    for pid in ("document.first_published", "controller.certifications", "publisher",
+                "activities[0].data_categories[0].mandatory", "activities[0].automated_decisions#add",
+                "subprocessor_policy.vetting", "data_sold", "audits.auditor_confidentiality",
+                "assistance.dsr_channel", "assistance.dpia", "assistance.prior_consultation",
+                "contract.governing_law", "contract.signatories#processor.title", "authority#change",
+                "marketing.legal_basis", "marketing.opt_out", "hosting.sites[0].url"):
+        assert pid in script.asked, pid
+    category = d.activities[0].data_categories[0]
+    assert (category.source, category.mandatory, category.consequence_if_missing) == (
+        "data_subject", True, "le dossier ne peut être ouvert")
+    assert d.activities[0].data_categories[1].source_detail == "le médecin traitant"
+    assert d.activities[0].collection_points == ["ouverture du dossier"]
+    assert d.processor_own_activities[0].data_categories[0].mandatory is True
+    assert [(r.name, r.kind, r.country) for r in d.recipients] == [
+        ("Équipes support habilitées", "internal", None), ("Outil de support", "processor", "US")]
+    assert d.recipients[1].transfer is not None and d.recipients[1].transfer.scc_module == "module_2"
+    assert d.data_sold is False and d.publisher == "controller"
+    assert d.processor is not None and d.processor.certifications == ["ISO 27001"]
+    assert d.hosting.sites[0].scope == "la plateforme"
+    assert d.subprocessor_policy.vetting == "questionnaire de sécurité"
+    assert (d.assistance.dsr_forward_days, d.assistance.dpia, d.assistance.prior_consultation) == (3, True, True)
+    # Proposed defaults: French law, the commercial court of the processor's seat, the representatives sign,
+    # the CNIL, consent and an unsubscribe link for marketing.
+    assert (d.contract.governing_law, d.contract.jurisdiction) == ("FR", "Tribunal de commerce de Lyon")
+    assert d.contract.liability == "dans les limites du contrat principal"
+    assert d.contract.signatories == []
+    assert d.authority == Description().authority
+    assert d.marketing is not None and d.marketing.legal_basis == "consent"
+    assert d.marketing.opt_out == "lien de désinscription dans chaque message"
+    assert d.changes.url == "https://nuage.example/rgpd"
+
+
+@pytest.mark.parametrize(
+    ("answers", "documents"),
+    [(COMPLETE, ["dpa", "processor-charter", "subprocessors"]),
+     (COMPLETE_NOTICE, ["dpa", "privacy-notice", "processor-charter", "subprocessors"])],
+    ids=["processor-publishes", "controller-publishes"],
+)
+def test_a_complete_run_gives_every_final_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   answers: dict[str, Any], documents: list[str]) -> None:
+    from dpagen.rules import check
+
+    monkeypatch.chdir(tmp_path)
+    script = Script({**answers, "final#generate": True, "final#formats": ["md"]})
+    assert Session(script, Path("desc.json"), None, False, "fr").run() == 0
+    d = load(tmp_path / "desc.json")
+    assert [f.rule for f in check(d) if f.severity == "error"] == []
+    assert any(line.startswith("info NOTICE-DPO processor.dpo: Aucun délégué") for line in script.said)
+    assert "final#draft" in script.asked and script.prompts["final#folder"].default == ""
+    written = sorted(p.name for p in tmp_path.glob("*.md"))  # Enter at the folder: the current one
+    assert [name.split("-")[0] for name in written] == [doc.split("-")[0] for doc in documents]
+    text = {doc: next(tmp_path.glob(f"{doc}-*.md")).read_text(encoding="utf-8") for doc in documents}
+    assert "[●]" not in "".join(text.values())
+    assert "Tribunal de commerce de Lyon" in text["dpa"]
+    assert "Claire Durand" in text["dpa"] and "Marc Petit, Président" in text["dpa"]
+    assert "le compte ne peut être ouvert" in text["processor-charter"]
+    assert "Mailjet US" in text["subprocessors"]
+    if "privacy-notice" in text:
+        assert "Outil de support" in text["privacy-notice"]
+        assert "le dossier ne peut être ouvert" in text["privacy-notice"]
+        assert "le médecin traitant" in text["privacy-notice"]
+        assert "droits@durand.example" in text["privacy-notice"]
 
 
 def test_the_french_saas_defaults_are_proposed() -> None:
@@ -230,12 +378,14 @@ def test_every_question_key_has_both_languages_and_every_path_is_a_model_field()
         return found
 
     pairs = [p for section in questions.SECTIONS for p in walk(section.nodes, ())]
-    assert len(pairs) > 90
+    assert len(pairs) > 130
     for key, path in pairs:
         assert key in texts.QUESTIONS, key
         assert all(texts.QUESTIONS[key]), key
         assert field_info(path) is not None, path
     assert set(texts.SECTIONS) == {s.id for s in questions.SECTIONS}
+    assert set(texts.HELP) <= set(texts.QUESTIONS), set(texts.HELP) - set(texts.QUESTIONS)
+    assert all(all(pair) for pair in texts.HELP.values())
 
 
 # ---------------------------------------------------------------- dependent questions
@@ -278,6 +428,141 @@ def test_a_hosting_site_or_cookie_outside_the_eea_gets_its_transfer_tool_too() -
     assert not [i for i in script.asked if i.startswith("cookies[0].transfer")]
     script, _ = run({**MINIMAL, "cookies#add": True, "cookies[0].name": "_ga", "cookies[0].country": "US"})
     assert "cookies[0].transfer.mechanism" in script.asked
+
+
+def test_a_transfer_tool_is_asked_only_for_a_recipient_outside_the_eea() -> None:
+    script, wizard = run({**MINIMAL, "recipients#add": True, "recipients#menu": Then(["add", "add", "done"]),
+                          "recipients[0].name": "Comptable", "recipients[0].kind": "partner",
+                          "recipients[0].country": "FR",
+                          "recipients[1].name": "Stripe", "recipients[1].kind": "processor",
+                          "recipients[1].country": "US",
+                          "recipients[2].name": "Agence", "recipients[2].kind": "partner",
+                          "recipients[2].country": "IN"})
+    assert not [i for i in script.asked if i.startswith("recipients[0].transfer")]
+    assert "recipients[1].transfer.mechanism" in script.asked
+    assert "The data leaves the EEA" in english_help("transfer.mechanism")
+    # The module proposed follows the recipient: a processor of the controller, else another controller.
+    assert script.prompts["recipients[1].transfer.scc_module"].default == "module_2"
+    assert script.prompts["recipients[2].transfer.scc_module"].default == "module_1"
+    recipients = wizard.state["recipients"]
+    assert recipients[0] == {"name": "Comptable", "kind": "partner", "country": "FR"}
+    assert recipients[1]["transfer"] == {"mechanism": "scc", "scc_module": "module_2"}
+    # A recipient outside the EEA also makes the "no transfer" claim default to no.
+    assert script.prompts["hosting.no_transfer_outside_eea"].default is False
+    assert wizard.state["hosting"]["no_transfer_outside_eea"] is False
+
+
+def english_help(key: str) -> str:
+    return texts.Texts("en").help(key) or ""
+
+
+def test_the_publisher_is_asked_only_when_both_parties_exist() -> None:
+    script, wizard = run(MINIMAL)
+    publisher = script.prompts["publisher"]
+    assert [v for v, _ in publisher.choices] == ["", "controller"] and publisher.default == ""
+    assert "charte" in publisher.choices[0][1]
+    assert "publisher" not in wizard.state  # the default (the processor) stays implicit
+    # The processor publishes: its rights contact is asked, not the controller's nor the marketing.
+    assert "processor.rights_contact#has" in script.asked
+    assert "controller.rights_contact#has" not in script.asked and "marketing#has" not in script.asked
+    script, wizard = run({**MINIMAL, "publisher": "controller", "marketing#has": True,
+                          "marketing.channels": ["email"], "marketing.legal_basis": "legitimate_interest"})
+    assert wizard.state["publisher"] == "controller"
+    assert {"controller.rights_contact#has", "processor.rights_contact#has"} <= set(script.asked)
+    assert wizard.state["marketing"] == {"channels": ["email"], "legal_basis": "legitimate_interest",
+                                         "opt_out": "lien de désinscription dans chaque message"}
+    # Without a processor: no publisher, no processor's own processing, assistance or contract terms.
+    script, wizard = run({**MINIMAL, "processor#has": False})
+    for pid in ("publisher", "processor_own_activities#add", "assistance.dsr_forward_days",
+                "contract.jurisdiction", "contract.signatories#controller.name", "hosting.transfer_notice"):
+        assert pid not in script.asked, pid
+    assert "controller.rights_contact#has" in script.asked and "marketing#has" in script.asked
+    assert "publisher" not in wizard.state
+
+
+def test_an_existing_publisher_is_kept_and_its_choice_offered(avm_up: Description) -> None:
+    script, wizard = run({}, start=to_data(avm_up))
+    assert avm_up.publisher == "processor"
+    assert [v for v, _ in script.prompts["publisher"].choices] == ["processor", "controller"]
+    assert wizard.state["publisher"] == "processor"
+
+
+def test_the_signatories_default_to_the_representatives() -> None:
+    people = {**MINIMAL, "controller.representative.name": "Claire Durand",
+              "controller.representative.title": "Gérante"}
+    script, wizard = run(people)
+    assert script.prompts["contract.signatories#controller.name"].default == "Claire Durand"
+    assert script.prompts["contract.signatories#controller.title"].default == "Gérante"
+    assert script.prompts["contract.signatories#processor.name"].default == ""
+    assert "signatories" not in wizard.state.get("contract", {})  # the representative signs
+    _, wizard = run({**people, "contract.signatories#controller.name": "Paul Durand",
+                     "contract.signatories#controller.title": "Directeur général délégué"})
+    assert wizard.state["contract"]["signatories"] == [
+        {"party": "controller", "name": "Paul Durand", "title": "Directeur général délégué"}]
+
+
+def test_an_existing_signatory_is_edited_in_place(avm_up: Description) -> None:
+    start = to_data(avm_up)
+    script, wizard = run({"contract.signatories#processor.title": "Directeur général"}, start=start)
+    assert script.prompts["contract.signatories#processor.name"].default == "Marc Delorme"
+    signers = wizard.state["contract"]["signatories"]
+    assert signers[0] == start["contract"]["signatories"][0]
+    assert signers[1] == {"party": "processor", "name": "Marc Delorme", "title": "Directeur général"}
+
+
+def test_the_authority_is_kept_unless_the_user_changes_it() -> None:
+    script, wizard = run(MINIMAL)
+    change = script.prompts["authority#change"]
+    assert change.default is False and "Commission nationale de l'informatique et des libertés" in change.message
+    assert "authority" not in wizard.state
+    script, wizard = run({**MINIMAL, "authority#change": True,
+                          "authority.name": "Autorité de protection des données",
+                          "authority.address.street": "Rue de la Presse 35",
+                          "authority.address.postal_code": "1000", "authority.address.city": "Bruxelles",
+                          "authority.address.country": "BE",
+                          "authority.url": "https://www.autoriteprotectiondonnees.be"})
+    # Changing starts from the CNIL's details.
+    assert script.prompts["authority.address.city"].default == "Paris Cedex 07"
+    assert script.prompts["authority.url"].default == "https://www.cnil.fr/fr/plaintes"
+    assert wizard.state["authority"] == {
+        "name": "Autorité de protection des données",
+        "address": {"street": "Rue de la Presse 35", "postal_code": "1000", "city": "Bruxelles", "country": "BE"},
+        "url": "https://www.autoriteprotectiondonnees.be",
+    }
+
+
+def test_mandatory_and_its_consequence_are_asked_only_for_data_from_the_person() -> None:
+    script, wizard = run({**MINIMAL, "activities[0].data_categories[0].source": "data_subject",
+                          "activities[0].data_categories#menu": Then(["add", "add", "done"]),
+                          "activities[0].data_categories[0].mandatory": "no",
+                          "activities[0].data_categories[1].name": "Préférences",
+                          "activities[0].data_categories[1].source": "data_subject",
+                          "activities[0].data_categories[2].name": "Fichier client",
+                          "activities[0].data_categories[2].source": "third_party",
+                          "activities[0].data_categories[2].source_detail": "courtier en données"})
+    prompt = script.prompts["activities[0].data_categories[0].mandatory"]
+    assert prompt.kind == "select" and [v for v, _ in prompt.choices] == ["", "yes", "no"]
+    assert dict(prompt.choices)["yes"] == "Oui, obligatoires"
+    assert "activities[0].data_categories[0].consequence_if_missing" in script.asked  # optional data may say
+    assert "activities[0].data_categories[1].consequence_if_missing" not in script.asked  # left unstated
+    assert "activities[0].data_categories[2].mandatory" not in script.asked
+    assert "activities[0].data_categories[1].source_detail" not in script.asked
+    categories = wizard.state["activities"][0]["data_categories"]
+    assert categories[0]["mandatory"] is False and "mandatory" not in categories[1]
+    assert categories[2]["source_detail"] == "courtier en données"
+
+
+def test_automated_decisions_are_described_only_when_there_are_some() -> None:
+    script, wizard = run({**MINIMAL, "activities[0].automated_decisions#add": True,
+                          "activities[0].automated_decisions[0].logic": "score de fraude",
+                          "activities[0].automated_decisions[0].significance": "paiement refusé"})
+    assert "Art. 22" in english_help("decisions.add") and "art. 22" in (
+        script.prompts["activities[0].automated_decisions#add"].help or "")
+    assert wizard.state["activities"][0]["automated_decisions"] == [
+        {"logic": "score de fraude", "significance": "paiement refusé"}]
+    script, wizard = run(MINIMAL)
+    assert script.prompts["activities[0].automated_decisions#add"].default is False
+    assert "automated_decisions" not in wizard.state["activities"][0]
 
 
 def test_the_data_privacy_framework_is_asked_only_for_an_adequacy_transfer_to_the_usa() -> None:
@@ -391,7 +676,9 @@ def test_items_are_added_reviewed_edited_and_removed(avm_up: Description) -> Non
     subs = wizard.state["subprocessors"]
     assert [s["name"] for s in subs] == ["HostLyon", "Brevo"]
     assert subs[0]["activity"] == "hébergement et sauvegardes"
-    assert subs[1] == {"name": "Brevo", "country": "FR", "data_locations": ["FR"]}
+    # a new subprocessor is proposed the date of the documents' last update
+    assert subs[1] == {"name": "Brevo", "country": "FR", "data_locations": ["FR"],
+                       "date_added": start["document"]["last_update"]}
 
 
 def test_security_measures_are_ticked_from_the_catalogue_and_added(avm_up: Description) -> None:
@@ -519,9 +806,23 @@ def test_the_draft_is_written_after_every_answer(tmp_path: Path) -> None:
             return super().ask(prompt)
 
     with pytest.raises(Interrupted):
-        Session(Watching(FRESH, interrupt_at="processor.legal_name"), out, None, False, "fr").run()
-    assert seen == list(range(1, len(seen) + 1))
+        Session(Watching(COMPLETE, interrupt_at="changes.url"), out, None, False, "fr").run()
+    assert len(seen) > 200 and seen == list(range(1, len(seen) + 1))
     assert read_draft(draft)["description"]["controller"]["legal_name"] == "Cabinet Durand"  # type: ignore[index]
+
+
+def test_a_session_interrupted_between_two_signatory_answers_resumes(tmp_path: Path) -> None:
+    out = tmp_path / "desc.json"
+    answers = {**COMPLETE, "contract.signatories#processor.name": "Anne Petit",
+               "contract.signatories#processor.title": "Directrice générale", "final#generate": False}
+    with pytest.raises(Interrupted):
+        Session(Script(answers, interrupt_at="contract.signatories#processor.title"), out, None, False,
+                "fr").run()
+    script = Script(answers)
+    Session(script, out, None, True, "fr").run()
+    assert script.asked[0] == "contract.signatories#processor.title"
+    assert [s.model_dump(exclude_none=True) for s in load(out).contract.signatories] == [
+        {"party": "processor", "name": "Anne Petit", "title": "Directrice générale"}]
 
 
 def test_saving_over_another_file_asks_first(tmp_path: Path) -> None:

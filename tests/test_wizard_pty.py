@@ -18,11 +18,12 @@ from typing import Any
 
 import pexpect
 import pytest
-from test_wizard_flow import EXPECTED, FRESH, Script, Then
+from test_wizard_flow import COMPLETE_NOTICE, EXPECTED, FRESH, Script, Then
+from test_wizard_flow import _model_message as model_message
 
 from conftest import EXAMPLES
 from dpagen.io import load
-from dpagen.model import Description
+from dpagen.model import Description, Registration
 from dpagen.wizard.prompter import Prompt
 from dpagen.wizard.session import Session, draft_path_for
 
@@ -107,16 +108,28 @@ def finish(child: Any) -> int:
     return child.exitstatus
 
 
-def test_a_full_run_in_the_terminal_saves_the_known_description(tmp_path: Path) -> None:
-    answers = {**FRESH, "final#generate": False}
+def test_a_full_run_in_the_terminal_saves_checks_and_generates(tmp_path: Path) -> None:
+    answers = {**COMPLETE_NOTICE, "final#generate": True, "final#formats": ["md"]}
     recorder = record(tmp_path, answers, language="fr")
     child = spawn(tmp_path, "--out", "desc.json")
-    drive(child, recorder.transcript)
-    assert finish(child) == 0
+    shown = drive(child, recorder.transcript)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
     saved = load(tmp_path / "desc.json")
-    assert saved == Description.model_validate(EXPECTED)
     assert saved == load(tmp_path / "in-process" / "desc.json")
+    assert saved.publisher == "controller" and saved.contract.jurisdiction == "Tribunal de commerce de Lyon"
     assert not (tmp_path / "desc.draft.json").exists()
+    # Yes/no questions give their hint in French; the output folder is empty, Enter meaning this folder.
+    assert "(Entrée : oui ; y/n)" in shown["processor.legal_name"]
+    assert "(Entrée : non ; y/n)" in shown["controller.dpo.name"]
+    assert "Dossier de sortie (Entrée : le dossier courant)" in shown["final#draft"]
+    assert "Aucune remarque." not in shown["final#generate"] and "erreur" not in shown["final#generate"]
+    written = sorted(p.name.split("-")[0] for p in tmp_path.glob("*.md"))
+    assert written == ["dpa", "privacy", "processor", "subprocessors"]
+    for path in tmp_path.glob("*.md"):
+        assert f"Écrit : {path.name}" in child.before.replace("\r", "")
+        assert path.read_text(encoding="utf-8") == (tmp_path / "in-process" / path.name).read_text(encoding="utf-8")
 
 
 def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
@@ -140,7 +153,7 @@ def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
     earlier = [p.message for p, _ in recorder.transcript[: len(recorder.transcript) - len(rest)]]
     assert "dénomination sociale" in " ".join(earlier)
     assert not [m for m in earlier if m in shown[stop]]
-    assert "── Sous-traitants ultérieurs et transferts ──" in shown[stop]
+    assert "── Sous-traitants ultérieurs ──" in shown[stop]
     assert load(tmp_path / "desc.json") == Description.model_validate(EXPECTED)
 
 
@@ -150,7 +163,7 @@ def test_an_invalid_answer_is_refused_with_the_models_message_then_corrected(tmp
     drive(child, recorder.transcript, stop_before="controller.registration.siren")
     child.expect(re.escape("SIREN number (9 digits)"))
     child.send(f"{CLEAR}12 34\r")
-    child.expect(re.escape("String should match pattern '^\\d{3} ?\\d{3} ?\\d{3}$'"))
+    child.expect(re.escape(model_message(lambda: Registration(siren="12 34"))))
     child.send(f"{CLEAR}812345678\r")
     child.expect(re.escape("SIRET number"))
     child.send("\x03")

@@ -29,16 +29,18 @@ Answer = list[Any]  # [prompt id, raw answer]
 
 _PROMPT_KINDS: dict[str, PromptKind] = {
     "text": "text", "int": "text", "date": "text", "list": "text",
-    "confirm": "confirm", "select": "select", "multi": "checkbox",
+    "confirm": "confirm", "tristate": "select", "select": "select", "multi": "checkbox",
 }
+_TRISTATE = {"yes": True, "no": False}
 
 
 class Scope:
     """What a ``when``/``compute`` function sees: the answers around one object of the description."""
 
-    def __init__(self, state: dict[str, Any], base: paths.JsonPath) -> None:
+    def __init__(self, state: dict[str, Any], base: paths.JsonPath, language: str = "fr") -> None:
         self.state = state
         self.base = base
+        self.language = language  # the wizard's own language (the documents' is ``document.language``)
 
     def _resolve(self, relative: str) -> paths.JsonPath:
         base = self.base
@@ -52,12 +54,12 @@ class Scope:
         path = self._resolve(relative)
         value = paths.get(self.state, path, paths.MISSING)
         if value is paths.MISSING:
-            value = paths.model_default(path)
+            value = paths.default_in(self.state, path)
         return default if value is None else value
 
     def root(self, relative: str) -> Any:
         """A value from the description's root."""
-        return Scope(self.state, ()).get(relative)
+        return Scope(self.state, (), self.language).get(relative)
 
 
 def model_message(error: dict[str, Any]) -> str:
@@ -90,6 +92,8 @@ def convert(kind: str, raw: Any) -> Any:
         return raw
     if kind == "select":
         return raw or None
+    if kind == "tristate":
+        return _TRISTATE.get(str(raw or ""))
     text = str(raw if raw is not None else "").strip()
     if kind == "list":
         return [item.strip() for item in text.split(";") if item.strip()]
@@ -111,6 +115,8 @@ def display(kind: str, value: Any) -> Any:
         return list(value or [])
     if kind == "select":
         return value if value is not None else ""
+    if kind == "tristate":
+        return {True: "yes", False: "no"}.get(value, "") if isinstance(value, bool) else ""
     if value is None:
         return ""
     if kind == "list":
@@ -262,7 +268,7 @@ class Wizard:
     def run_nodes(self, nodes: tuple[Node, ...], base: paths.JsonPath, context: dict[str, Any]) -> None:
         """Ask each node that applies; clear the ones that do not."""
         for node in nodes:
-            scope = Scope(self.state, base)
+            scope = Scope(self.state, base, self.language)
             target = base + paths.parse(node.path)
             if node.when is not None and not node.when(scope):
                 if node.clear and target:
@@ -294,9 +300,9 @@ class Wizard:
             computed = node.compute(scope)
             if computed is not None:
                 return computed
-        default = paths.model_default(path)
+        default = paths.default_in(self.state, path)
         if default is not None and default != []:
-            return to_jsonable_python(default)
+            return default
         return node.suggest if new else None
 
     def _is_new(self, path: paths.JsonPath) -> bool:
@@ -316,6 +322,10 @@ class Wizard:
 
     def choices(self, node: Ask, scope: Scope) -> list[tuple[str, str]]:
         """The (value, title) pairs of a select or multi question."""
+        if node.kind == "tristate":
+            return [("", self.texts.msg("unsaid"))] + [
+                (answer, self.texts.answer(node.key, answer)) for answer in ("yes", "no")
+            ]
         if callable(node.choices):
             found = node.choices(scope)
         else:
@@ -328,11 +338,11 @@ class Wizard:
     def ask_field(self, node: Ask, base: paths.JsonPath, context: dict[str, Any]) -> None:
         """Ask one question and store its answer."""
         path = base + paths.parse(node.path)
-        scope = Scope(self.state, base)
+        scope = Scope(self.state, base, self.language)
         current = self.current(node, path, scope)
         kind = node.kind
         prompt_kind: PromptKind = _PROMPT_KINDS[kind]
-        choices = self.choices(node, scope) if kind in ("select", "multi") else []
+        choices = self.choices(node, scope) if prompt_kind in ("select", "checkbox") else []
         if kind == "select" and current is not None and current not in {v for v, _ in choices}:
             current = None
         prompt = Prompt(
@@ -354,14 +364,21 @@ class Wizard:
         if "party" in context:
             context["Party"] = context["party"][:1].upper() + context["party"][1:]
         if node.key is not None:
+            if node.shown is not None:
+                context["current"] = display("text", Scope(self.state, path, self.language).get(node.shown))
             present = paths.get(self.state, path) is not None or (node.suggest and self._is_new(path))
             message = self.texts.question(node.key, **context)
-            yes = self.ask(Prompt(paths.show(path) + "#has", "confirm", message,
-                                  help=self.texts.help(node.key), default=present))
+            yes = self.ask(Prompt(paths.show(path) + ("#change" if node.change else "#has"), "confirm",
+                                  message, help=self.texts.help(node.key), default=present and not node.change))
             if not yes:
-                self.clear(path)
-                self.changed()
+                if not node.change:
+                    self.clear(path)
+                    self.changed()
                 return
+            if node.change and not paths.has(self.state, path):  # edit the model's default, field by field
+                default = paths.default_in(self.state, path)
+                if isinstance(default, dict):
+                    paths.put(self.state, path, _without_nulls(default))
         self.run_nodes(node.nodes, path, context)
 
     def _title(self, item: Any, field: str, index: int) -> str:
@@ -376,7 +393,7 @@ class Wizard:
             items = paths.get(self.state, path) or []
             if not items:
                 if not self.ask(Prompt(pid + "#add", "confirm", self.texts.question(f"{node.key}.add"),
-                                       default=node.add_default)):
+                                       help=self.texts.help(f"{node.key}.add"), default=node.add_default)):
                     return
                 self._edit_item(node, path, 0, context, new=True)
                 continue
@@ -488,6 +505,64 @@ class Wizard:
     def _store_measures(self, kept: list[dict[str, Any] | None], added: list[dict[str, Any]]) -> None:
         self.set(("security_measures",), [m for m in kept if m is not None] + added)
         self.changed()
+
+    # ---------------------------------------------------------------- who signs the contract
+
+    def step_signatories(self) -> None:
+        """For each party, who signs the contract: its legal representative unless another person is given.
+
+        No signatory is stored while the answers are the representative's, so the signature follows
+        the representative if it changes later.
+        """
+        path: paths.JsonPath = ("contract", "signatories")
+        for role in ("controller", "processor"):
+            if not isinstance(paths.get(self.state, (role,)), dict):
+                continue
+            signers: list[Any] = list(paths.get(self.state, path) or [])
+            index = next((i for i, s in enumerate(signers) if isinstance(s, dict) and s.get("party") == role),
+                         len(signers))
+            entry: dict[str, Any] = dict(signers[index]) if index < len(signers) else {}
+            representative = paths.get(self.state, (role, "representative")) or {}
+            answers: dict[str, Any] = {}
+            for field in ("name", "title"):
+                answers[field] = self._ask_signatory(role, field, (entry or representative).get(field), entry,
+                                                     answers, (*path, index))
+            new = {k: v for k, v in {**entry, "party": role, **answers}.items() if v is not None}
+            same = not entry and all(answers[f] == representative.get(f) for f in answers)
+            if same:
+                continue
+            if set(new) == {"party"}:
+                if entry:
+                    del signers[index]
+            elif index < len(signers):
+                signers[index] = new
+            else:
+                signers.append(new)
+            if signers:
+                paths.put(self.state, path, signers)
+            else:
+                self.clear(path)
+            self.changed()
+
+    def _ask_signatory(self, role: str, field: str, old: Any, entry: dict[str, Any], answers: dict[str, Any],
+                       path: paths.JsonPath) -> Any:
+        def validate(raw: Any) -> str | None:
+            value = convert("text", raw)
+            candidate = {**entry, "party": role, **answers, field: value}
+            return self.check(path, {k: v for k, v in candidate.items() if v is not None})
+
+        party = self.texts.msg(f"party.{role}")
+        raw = self.ask(Prompt(f"contract.signatories#{role}.{field}", "text",
+                              self.texts.question(f"signatory.{field}", party=party),
+                              help=self.texts.help(f"signatory.{field}"), default=display("text", old),
+                              validate=validate))
+        self.changed()  # the draft keeps the answer even before the signatory is stored
+        return convert("text", raw)
+
+
+def _without_nulls(data: dict[str, Any]) -> dict[str, Any]:
+    """An object without its unset (null) fields, at every level."""
+    return {k: _without_nulls(v) if isinstance(v, dict) else v for k, v in data.items() if v is not None}
 
 
 def _canonical(path: paths.JsonPath, value: Any) -> Any:

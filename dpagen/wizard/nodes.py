@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from .flow import Scope
 
-Kind = Literal["text", "int", "date", "list", "confirm", "select", "multi"]
-"""How an answer is typed: free text, a number, a date, a ';'-separated list, yes/no, one or many choices."""
+Kind = Literal["text", "int", "date", "list", "confirm", "tristate", "select", "multi"]
+"""How an answer is typed: free text, a number, a date, a ';'-separated list, yes/no, yes/no/unsaid (a
+boolean the model may leave unset), one or many choices."""
 
 Predicate = Callable[["Scope"], bool]
 Compute = Callable[["Scope"], Any]
@@ -44,6 +45,8 @@ class Group:
     nodes: tuple[Node, ...]
     key: str | None = None
     suggest: bool = False  # the yes/no question says yes for a new description
+    change: bool = False  # the yes/no question asks whether to change it: "no" keeps it as it is
+    shown: str | None = None  # a field of the object whose current value fills {current} in the question
     context: dict[str, tuple[str, str]] = field(default_factory=dict)  # text placeholders, (fr, en)
     when: Predicate | None = None
     clear: bool = True

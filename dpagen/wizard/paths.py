@@ -10,6 +10,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+from pydantic_core import to_jsonable_python
 
 from ..io import error_path
 from ..model import Description
@@ -115,3 +116,22 @@ def model_default(path: JsonPath) -> Any:
     if info is None or info.is_required():
         return None
     return info.get_default(call_default_factory=True)
+
+
+def default_in(data: Any, path: JsonPath) -> Any:
+    """The value the model gives ``path`` when it is unset in ``data``, in JSON form.
+
+    The default of the first missing object on the way counts, so a value inside an object the model
+    fills by default shows (e.g. the CNIL's city under ``authority.address``); else the field's default.
+    """
+    for depth in range(1, len(path)):
+        if not has(data, path[:depth]):
+            outer = model_default(path[:depth])
+            if outer is None:
+                break
+            inner = get(to_jsonable_python(outer, by_alias=True), path[depth:])
+            if inner is not None:
+                return inner
+            break
+    value = model_default(path)
+    return None if value is None else to_jsonable_python(value, by_alias=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..geo import in_eea
-from .nodes import Ask, Compute, Custom, Each, Group, Loop, Section
+from .nodes import Ask, Compute, Custom, Each, Group, Loop, Predicate, Section
+from .texts import Texts
 
 if TYPE_CHECKING:
     from .flow import Scope
@@ -29,10 +30,12 @@ def _outside_eea(scope: Scope) -> bool:
 
 
 def _eea_only(scope: Scope) -> bool:
-    """Whether every hosting and subprocessor country given so far is in the EEA."""
+    """Whether every hosting, subprocessor, recipient and cookie country given so far is in the EEA."""
     countries = [site.get("country") for site in scope.root("hosting.sites") or []]
     for sub in scope.root("subprocessors") or []:
         countries += [sub.get("country"), *(sub.get("data_locations") or [])]
+    countries += [item.get("country") for item in [*(scope.root("recipients") or []),
+                                                   *(scope.root("cookies") or [])]]
     return all(in_eea(c) for c in countries if c)
 
 
@@ -57,6 +60,55 @@ def _publisher(scope: Scope) -> str:
     if explicit:
         return str(explicit)
     return "processor" if scope.root("processor") else "controller"
+
+
+def _has(role: str) -> Predicate:
+    return lambda s: bool(s.root(role))
+
+
+def _both_parties(scope: Scope) -> bool:
+    return bool(scope.root("controller")) and bool(scope.root("processor"))
+
+
+def _controller_publishes(scope: Scope) -> bool:
+    return bool(scope.root("controller")) and _publisher(scope) == "controller"
+
+
+def _publisher_choices(scope: Scope) -> list[tuple[str, str]]:
+    """The processor (the model's default when unset) or the controller; an unset value stays unset."""
+    texts = Texts(scope.language)
+    processor = "processor" if scope.root("publisher") == "processor" else ""
+    return [(processor, texts.question("publisher.processor")),
+            ("controller", texts.question("publisher.controller"))]
+
+
+def _in_language(fr: str, en: str) -> Compute:
+    """A suggestion written in the documents' language."""
+    return lambda s: en if s.root("document.language") == "en" else fr
+
+
+def _source(scope: Scope) -> str:
+    """Where data usually comes from: the person, for a notice; the client, for a processor's activity."""
+    own = scope.base[:1] == ("processor_own_activities",)
+    return "data_subject" if own or not scope.root("processor") or _controller_publishes(scope) else "controller"
+
+
+def _jurisdiction(scope: Scope) -> object:
+    """The commercial court of the processor's seat, as French SaaS terms usually say."""
+    city = scope.root("processor.registration.rcs_city") or scope.root("processor.address.city")
+    country = scope.root("processor.address.country")
+    if not city or (country is not None and str(country).upper() != "FR"):
+        return None
+    if scope.root("document.language") == "en":
+        return f"Commercial Court of {city}"
+    return f"Tribunal de commerce de {city}"
+
+
+def _scc_module(scope: Scope) -> str:
+    """Module 3 for a processor's provider; for a recipient of the controller, module 2 or 1."""
+    if scope.base[:1] == ("recipients",):
+        return "module_2" if scope.get("^kind") == "processor" else "module_1"
+    return "module_3"
 
 
 CONTACT = (
@@ -90,6 +142,7 @@ PARTY = (
     Ask("party.email", "email"),
     Ask("party.phone", "phone"),
     Ask("party.website", "website"),
+    Ask("party.certifications", "certifications", kind="list"),
     Group("dpo", CONTACT, key="party.has_dpo"),
     Group("security_officer", CONTACT[:2], key="party.has_security"),
     Group(
@@ -103,7 +156,12 @@ PARTY = (
 CATEGORY = (
     Ask("category.name", "name"),
     Ask("category.examples", "examples"),
-    Ask("category.source", "source", kind="select", choices="DataSource", optional=True),
+    Ask("category.source", "source", kind="select", choices="DataSource", optional=True, compute=_source),
+    Ask("category.source_detail", "source_detail",
+        when=lambda s: s.get("source") in ("controller", "third_party", "public_source")),
+    Ask("category.mandatory", "mandatory", kind="tristate", when=lambda s: s.get("source") == "data_subject",
+        clear=False),
+    Ask("category.consequence", "consequence_if_missing", when=lambda s: s.get("mandatory") is not None),
     Ask("category.special", "special_category", kind="select", choices="SpecialCategory", optional=True),
     Ask("category.art9", "art9_condition", kind="select", choices="Art9Condition",
         when=lambda s: s.get("special_category") is not None),
@@ -124,8 +182,12 @@ PURPOSE = (
         when=lambda s: s.get("legal_basis") == "legitimate_interest"),
 )
 
-ACTIVITY = (
-    Ask("activity.name", "name"),
+DECISION = (
+    Ask("decision.logic", "logic"),
+    Ask("decision.significance", "significance"),
+)
+
+ACTIVITY_BODY = (
     Ask("activity.nature", "nature", kind="list"),
     Ask("activity.frequency", "frequency", kind="select", choices="Frequency", optional=True,
         suggest="continuous"),
@@ -135,11 +197,16 @@ ACTIVITY = (
     Loop("categories", "data_categories", CATEGORY, add_default=True),
     Each("purposes", (Ask("purpose.data", "data", kind="multi", choices=_category_names),),
          title="description", when=lambda s: bool(s.get("data_categories"))),
+    Ask("activity.collection_points", "collection_points", kind="list"),
+    Loop("decisions", "automated_decisions", DECISION, title="logic"),
 )
+
+ACTIVITY = (Ask("activity.name", "name"), *ACTIVITY_BODY)
+OWN_ACTIVITY = (Ask("own.name", "name"), *ACTIVITY_BODY)
 
 TRANSFER = (
     Ask("transfer.mechanism", "mechanism", kind="select", choices="TransferMechanism", suggest="scc"),
-    Ask("transfer.scc_module", "scc_module", kind="select", choices="SccModule", suggest="module_3",
+    Ask("transfer.scc_module", "scc_module", kind="select", choices="SccModule", compute=_scc_module,
         when=lambda s: s.get("mechanism") == "scc"),
     Ask("transfer.derogation", "derogation", kind="select", choices="Derogation",
         when=lambda s: s.get("mechanism") == "derogation"),
@@ -153,7 +220,9 @@ SITE = (
     Ask("site.provider", "provider"),
     Ask("site.country", "country", suggest="FR"),
     Ask("site.city", "city"),
+    Ask("site.scope", "scope"),
     Ask("site.certifications", "certifications", kind="list"),
+    Ask("site.url", "url"),
     Group("transfer", TRANSFER, when=_outside_eea),
 )
 
@@ -166,16 +235,38 @@ SUBPROCESSOR = (
         compute=lambda s: [s.get("country")] if s.get("country") else None),
     Group("transfer", TRANSFER, when=_outside_eea),
     Ask("sub.certifications", "certifications", kind="list"),
-    Ask("sub.date_added", "date_added", kind="date"),
+    Ask("sub.date_added", "date_added", kind="date",
+        compute=lambda s: s.root("document.last_update") or s.root("document.effective_date")),
+)
+
+RECIPIENT = (
+    Ask("recipient.name", "name"),
+    Ask("recipient.kind", "kind", kind="select", choices="RecipientKind"),
+    Ask("recipient.purpose", "purpose"),
+    Ask("recipient.country", "country"),
+    Group("transfer", TRANSFER, when=_outside_eea),
 )
 
 RIGHTS_CONTACT = (*CONTACT[:2], Ask("contact.url", "url"))
+
+AUTHORITY = (
+    Ask("authority.name", "name"),
+    Group("address", (
+        Ask("address.street", "street"),
+        Ask("party.postal_code", "postal_code"),
+        Ask("party.city", "city"),
+        Ask("party.country", "country"),
+    )),
+    Ask("authority.url", "url"),
+    Ask("authority.email", "email"),
+)
 
 SECTIONS: tuple[Section, ...] = (
     Section("document", (
         Ask("doc.language", "document.language", kind="select", choices="Language"),
         Ask("doc.effective_date", "document.effective_date", kind="date"),
         Ask("doc.last_update", "document.last_update", kind="date"),
+        Ask("doc.first_published", "document.first_published", kind="date"),
         Ask("doc.version", "document.version"),
         Ask("doc.reference", "document.reference"),
     )),
@@ -185,6 +276,7 @@ SECTIONS: tuple[Section, ...] = (
         Group("processor", PARTY, key="party.has_processor", suggest=True,
               context={"party": ("le sous-traitant (le prestataire)",
                                  "the processor (the service provider)")}),
+        Ask("publisher", "publisher", kind="select", choices=_publisher_choices, when=_both_parties, clear=False),
     )),
     Section("agreement", (
         Group("main_agreement", (
@@ -198,19 +290,26 @@ SECTIONS: tuple[Section, ...] = (
         )),
     )),
     Section("activities", (Loop("activities", "activities", ACTIVITY, add_default=True),)),
-    Section("hosting", (Loop("sites", "hosting.sites", SITE, title="provider", add_default=True),)),
-    Section("subprocessors", (
-        Loop("subprocessors", "subprocessors", SUBPROCESSOR),
-        Ask("hosting.no_transfer", "hosting.no_transfer_outside_eea", kind="confirm", compute=_eea_only),
-        Ask("hosting.transfer_notice", "hosting.transfer_notice", kind="confirm"),
+    Section("own_activities", (
+        Loop("own_activities", "processor_own_activities", OWN_ACTIVITY, when=_has("processor")),
     )),
+    Section("hosting", (Loop("sites", "hosting.sites", SITE, title="provider", add_default=True),)),
+    Section("subprocessors", (Loop("subprocessors", "subprocessors", SUBPROCESSOR),)),
     Section("policy", (
         Ask("policy.regime", "subprocessor_policy.regime", kind="select", choices="SubprocessorRegime"),
         Ask("policy.notice_days", "subprocessor_policy.notice_days", kind="int"),
         Ask("policy.objection_days", "subprocessor_policy.objection_days", kind="int",
             when=lambda s: s.get("subprocessor_policy.regime", "general") == "general"),
         Ask("policy.channel", "subprocessor_policy.channel"),
+        Ask("policy.vetting", "subprocessor_policy.vetting"),
         Ask("policy.list_url", "subprocessor_policy.list_url"),
+    )),
+    Section("recipients", (
+        Loop("recipients", "recipients", RECIPIENT),
+        Ask("recipients.sold", "data_sold", kind="confirm"),
+        Ask("hosting.no_transfer", "hosting.no_transfer_outside_eea", kind="confirm", compute=_eea_only),
+        Ask("hosting.transfer_notice", "hosting.transfer_notice", kind="confirm", when=_has("processor"),
+            clear=False),
     )),
     Section("breach", (
         Ask("breach.hours", "breach.notice_hours", kind="int"),
@@ -227,23 +326,48 @@ SECTIONS: tuple[Section, ...] = (
         Ask("audit.max", "audits.max_per_year", kind="int"),
         Ask("audit.cost", "audits.cost", kind="select", choices="CostBearer"),
         Ask("audit.third_party", "audits.third_party_auditor", kind="confirm"),
+        Ask("audit.confidentiality", "audits.auditor_confidentiality", kind="confirm"),
         Ask("audit.certifications", "audits.accepted_certifications", kind="list"),
     )),
     Section("security", (Custom("security"),)),
+    Section("assistance", (
+        Ask("assistance.forward_days", "assistance.dsr_forward_days", kind="int", when=_has("processor"),
+            clear=False),
+        Ask("assistance.channel", "assistance.dsr_channel", when=_has("processor"), clear=False),
+        Ask("assistance.dpia", "assistance.dpia", kind="confirm", when=_has("processor"), clear=False),
+        Ask("assistance.consultation", "assistance.prior_consultation", kind="confirm", when=_has("processor"),
+            clear=False),
+    )),
     Section("end", (
         Ask("end.action", "end_of_contract.action", kind="select", choices="EndAction"),
         Ask("end.delay", "end_of_contract.delay_days", kind="int"),
         Ask("end.backups", "end_of_contract.backups_days", kind="int"),
         Ask("end.certificate", "end_of_contract.certificate", kind="confirm"),
     )),
+    Section("contract", (
+        Ask("contract.liability", "contract.liability", when=_both_parties, clear=False),
+        Ask("contract.governing_law", "contract.governing_law", when=_both_parties, clear=False),
+        Ask("contract.jurisdiction", "contract.jurisdiction", compute=_jurisdiction, when=_both_parties,
+            clear=False),
+        Custom("signatories", when=_both_parties),
+    )),
     Section("rights", (
-        Group("processor.rights_contact", RIGHTS_CONTACT, key="rights.has_contact", clear=False,
-              context={"party": ("le sous-traitant", "the processor")},
-              when=lambda s: _publisher(s) == "processor"),
         Group("controller.rights_contact", RIGHTS_CONTACT, key="rights.has_contact", clear=False,
               context={"party": ("le responsable du traitement", "the controller")},
-              when=lambda s: _publisher(s) == "controller"),
+              when=_controller_publishes),
+        Group("processor.rights_contact", RIGHTS_CONTACT, key="rights.has_contact", clear=False,
+              context={"party": ("le sous-traitant", "the processor")}, when=_has("processor")),
         Ask("rights.response_days", "rights.response_days", kind="int"),
+        Group("authority", AUTHORITY, key="authority.change", change=True, shown="name"),
+    )),
+    Section("marketing", (
+        Group("marketing", (
+            Ask("marketing.channels", "channels", kind="multi", choices="MarketingChannel"),
+            Ask("marketing.legal_basis", "legal_basis", kind="select", choices="LegalBasis", optional=True,
+                suggest="consent"),
+            Ask("marketing.opt_out", "opt_out", compute=_in_language(
+                "lien de désinscription dans chaque message", "an unsubscribe link in every message")),
+        ), key="marketing.has", when=_controller_publishes, clear=False),
     )),
     Section("cookies", (
         Loop("cookies", "cookies", (
@@ -254,12 +378,14 @@ SECTIONS: tuple[Section, ...] = (
             Ask("cookie.consent", "consent_required", kind="confirm"),
             Ask("cookie.country", "country"),
             Group("transfer", TRANSFER, when=_outside_eea),
+            Ask("cookie.opt_out_url", "opt_out_url"),
         )),
         Ask("cookie.settings", "cookie_settings", when=lambda s: bool(s.get("cookies"))),
     )),
     Section("changes", (
         Ask("changes.notice_days", "changes.notice_days", kind="int", suggest=30),
         Ask("changes.channel", "changes.channel"),
+        Ask("changes.url", "changes.url"),
     )),
 )
 

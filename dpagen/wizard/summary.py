@@ -15,6 +15,9 @@ _LINES = {
     "categories": ("catégories de données", "data categories"),
     "sites": ("Hébergement", "Hosting"),
     "subprocessors": ("Sous-traitants ultérieurs", "Subprocessors"),
+    "own": ("Traitements propres du sous-traitant", "The processor's own processing"),
+    "recipients": ("Destinataires", "Recipients"),
+    "court": ("Tribunal compétent", "Court for disputes"),
     "regime": ("Autorisation", "Authorisation"),
     "breach": ("Violations : notification sous", "Breaches: notice within"),
     "hours": ("heures", "hours"),
@@ -58,9 +61,13 @@ def summary(state: dict[str, Any], texts: Texts, labels: dict[str, dict[str, str
             f"  - {activity.get('name')} : {len(activity.get('purposes') or [])} {word['purposes']}, "
             f"{len(activity.get('data_categories') or [])} {word['categories']}"
         )
+    own = state.get("processor_own_activities") or []
+    if own:
+        lines.append(f"{word['own']} : {', '.join(str(a.get('name') or '?') for a in own)}")
     sites = (state.get("hosting") or {}).get("sites") or []
     lines.append(f"{word['sites']} : {_names(sites, 'provider', texts)}")
     lines.append(f"{word['subprocessors']} : {_names(state.get('subprocessors') or [], 'name', texts)}")
+    lines.append(f"{word['recipients']} : {_names(state.get('recipients') or [], 'name', texts)}")
     regime = (state.get("subprocessor_policy") or {}).get("regime", "general")
     lines.append(f"{word['regime']} : {labels.get('SubprocessorRegime', {}).get(regime, regime)}")
     hours = (state.get("breach") or {}).get("notice_hours", 48)
@@ -72,6 +79,9 @@ def summary(state: dict[str, Any], texts: Texts, labels: dict[str, dict[str, str
     action = end.get("action", "controller_choice")
     action_label = labels.get("EndAction", {}).get(action, action)
     lines.append(f"{word['end']} : {action_label}, {end.get('delay_days', 30)} {word['days']}")
+    court = (state.get("contract") or {}).get("jurisdiction")
+    if state.get("controller") and state.get("processor"):
+        lines.append(f"{word['court']} : {court or '—'}")
     lines.append(f"{word['cookies']} : {_names(state.get('cookies') or [], 'name', texts)}")
     if texts.language == "en":
         lines = [line.replace(" : ", ": ") for line in lines]

@@ -12,6 +12,8 @@ QUESTIONS: dict[str, Pair] = {
     "doc.effective_date": ("Date d'entrée en vigueur (AAAA-MM-JJ ou JJ/MM/AAAA)",
                            "Effective date (YYYY-MM-DD)"),
     "doc.last_update": ("Date de dernière mise à jour", "Date of the last update"),
+    "doc.first_published": ("Date de la première version, si celle-ci en remplace une autre",
+                            "Date of the first version, if this one replaces an earlier one"),
     "doc.version": ("Version des documents (ex. 1.0)", "Version of the documents (e.g. 1.0)"),
     "doc.reference": ("Référence interne", "Internal reference"),
     # parties
@@ -34,6 +36,14 @@ QUESTIONS: dict[str, Pair] = {
     "party.email": ("Adresse électronique de contact", "Contact e-mail address"),
     "party.phone": ("Téléphone", "Phone"),
     "party.website": ("Site web (https://…)", "Website (https://…)"),
+    "party.certifications": ("Certifications de l'entreprise, séparées par « ; » (ex. ISO 27001 ; ISO 9001)",
+                             "The company's certifications, separated by ';' (e.g. ISO 27001; ISO 9001)"),
+    "publisher": ("Qui publie ses documents d'information ?", "Who publishes its information documents?"),
+    "publisher.processor": ("Le sous-traitant : sa charte de prestataire (par défaut)",
+                            "The processor: its service provider's charter (default)"),
+    "publisher.controller": ("Le responsable du traitement : sa politique de confidentialité, en plus de la "
+                             "charte du sous-traitant",
+                             "The controller: its privacy notice, besides the processor's charter"),
     "party.has_processor": ("Un sous-traitant (prestataire) traite-t-il les données pour le client ?",
                             "Does a processor (service provider) process the data for the client?"),
     "party.has_dpo": ("{Party} a-t-il désigné un délégué à la protection des données (DPO) ?",
@@ -46,6 +56,7 @@ QUESTIONS: dict[str, Pair] = {
     "contact.email": ("Adresse électronique", "E-mail address"),
     "contact.phone": ("Téléphone", "Phone"),
     "contact.url": ("Formulaire ou page web (https://…)", "Web form or page (https://…)"),
+    "address.street": ("Adresse : numéro et rue", "Address: street and number"),
     # agreement and services
     "agreement.title": ("Intitulé du contrat principal (ex. Conditions générales de services)",
                         "Title of the main agreement (e.g. Terms of Service)"),
@@ -85,9 +96,37 @@ QUESTIONS: dict[str, Pair] = {
     "category.source": ("D'où viennent ces données ?", "Where does this data come from?"),
     "category.special": ("S'agit-il d'une catégorie particulière de données (art. 9) ?",
                          "Is it a special category of data (Art. 9)?"),
+    "category.source_detail": ("Précisez la source (ex. fichier importé par le client, annuaire public)",
+                               "Name the source (e.g. list imported by the client, public directory)"),
+    "category.mandatory": ("La personne est-elle obligée de fournir ces données ?",
+                           "Must the person provide this data?"),
+    "category.mandatory.yes": ("Oui, obligatoires", "Yes, mandatory"),
+    "category.mandatory.no": ("Non, facultatives", "No, optional"),
+    "category.consequence": ("Que se passe-t-il si elle ne les fournit pas ? (ex. le compte ne peut être créé)",
+                             "What happens if they are not provided? (e.g. the account cannot be opened)"),
     "category.art9": ("Exception de l'article 9.2 invoquée", "Art. 9(2) condition relied on"),
     "category.criminal": ("Données relatives à des condamnations ou infractions (art. 10) ?",
                           "Data on criminal convictions or offences (Art. 10)?"),
+    "activity.collection_points": (
+        "Quand les données sont-elles recueillies ? séparées par « ; » (ex. inscription ; paiement ; "
+        "formulaire de contact)",
+        "When is the data collected? separated by ';' (e.g. sign-up; payment; contact form)",
+    ),
+    "decisions.add": ("Le traitement prend-il des décisions entièrement automatisées qui affectent "
+                      "sérieusement les personnes ?",
+                      "Does the processing take fully automated decisions that significantly affect people?"),
+    "decisions.noun": ("Décisions automatisées", "Automated decisions"),
+    "decision.logic": ("Décision {n} : sur quoi repose-t-elle (critères, logique) ?",
+                       "Decision {n}: what is it based on (criteria, logic)?"),
+    "decision.significance": ("Quelles conséquences pour la personne ?",
+                              "What consequences for the person?"),
+    "own_activities.add": ("Le sous-traitant traite-t-il aussi des données pour son propre compte "
+                           "(ses clients, sa prospection) ?",
+                           "Does the processor also process data for its own purposes "
+                           "(its customers, its marketing)?"),
+    "own_activities.noun": ("Traitements propres du sous-traitant", "The processor's own processing"),
+    "own.name": ("Nom du traitement propre {n} (ex. Gestion de nos clients)",
+                 "Name of own processing activity {n} (e.g. Managing our customers)"),
     "retention.value": ("Durée de conservation : nombre (laisser vide si elle dépend de critères)",
                         "Retention period: number (leave empty when it depends on criteria)"),
     "retention.unit": ("Unité de la durée de conservation", "Unit of the retention period"),
@@ -99,6 +138,10 @@ QUESTIONS: dict[str, Pair] = {
     "site.provider": ("Hébergeur ou centre de données (ex. OVHcloud)", "Host or data centre (e.g. OVHcloud)"),
     "site.country": ("Pays d'hébergement (code à deux lettres)", "Country of hosting (two-letter code)"),
     "site.city": ("Ville", "City"),
+    "site.scope": ("Ce qui y est hébergé (ex. la plateforme, le site web, les sauvegardes)",
+                   "What is hosted there (e.g. the platform, the website, the backups)"),
+    "site.url": ("Page décrivant la sécurité de cet hébergeur (https://…)",
+                 "Page describing this host's security (https://…)"),
     "site.certifications": ("Certifications, séparées par « ; » (ex. ISO 27001 ; HDS)",
                             "Certifications, separated by ';' (e.g. ISO 27001; SOC 2)"),
     "subprocessors.add": ("Ajouter un sous-traitant ultérieur ?", "Add a subprocessor?"),
@@ -125,6 +168,18 @@ QUESTIONS: dict[str, Pair] = {
                             "Should the documents state that no data leaves the EEA?"),
     "hosting.transfer_notice": ("Le sous-traitant informe-t-il le client avant tout nouveau transfert ?",
                                 "Does the processor inform the client before any new transfer?"),
+    # recipients
+    "recipients.add": ("Ajouter un destinataire des données ?", "Add a recipient of the data?"),
+    "recipients.noun": ("Destinataires", "Recipients"),
+    "recipient.name": ("Destinataire {n} (ex. Service client, Stripe, Administration fiscale)",
+                       "Recipient {n} (e.g. Customer service, Stripe, Tax authorities)"),
+    "recipient.kind": ("De quel type de destinataire s'agit-il ?", "What kind of recipient is it?"),
+    "recipient.purpose": ("Pourquoi reçoit-il les données ? (ex. paiement en ligne)",
+                          "Why does it receive the data? (e.g. online payment)"),
+    "recipient.country": ("Pays où il reçoit les données (code à deux lettres ; vide si inconnu)",
+                          "Country where it receives the data (two-letter code; empty if unknown)"),
+    "recipients.sold": ("Des données personnelles sont-elles vendues ou louées à des tiers ?",
+                        "Is personal data sold or rented to third parties?"),
     # subprocessor regime
     "policy.regime": ("Comment le client autorise-t-il les sous-traitants ultérieurs ?",
                       "How does the client authorise subprocessors?"),
@@ -134,6 +189,10 @@ QUESTIONS: dict[str, Pair] = {
                               "Time the client has to object (days)"),
     "policy.channel": ("Comment les changements sont annoncés (ex. courriel au titulaire du compte)",
                        "How changes are announced (e.g. e-mail to the account owner)"),
+    "policy.vetting": ("Comment les sous-traitants ultérieurs sont choisis et contrôlés "
+                       "(ex. questionnaire de sécurité, certifications vérifiées chaque année)",
+                       "How subprocessors are chosen and checked "
+                       "(e.g. security questionnaire, certifications checked every year)"),
     "policy.list_url": ("Page publiant la liste à jour (https://…)",
                         "Page publishing the current list (https://…)"),
     # breach
@@ -157,6 +216,8 @@ QUESTIONS: dict[str, Pair] = {
     "audit.cost": ("Qui paie l'audit ?", "Who pays for the audit?"),
     "audit.third_party": ("Le client peut-il mandater un auditeur indépendant ?",
                           "May the client mandate an independent auditor?"),
+    "audit.confidentiality": ("L'auditeur est-il tenu à la confidentialité ?",
+                              "Is the auditor bound to confidentiality?"),
     "audit.certifications": ("Certifications ou rapports acceptés à la place d'un audit, séparés par « ; »",
                              "Certifications or reports accepted instead of an audit, separated by ';'"),
     # security
@@ -167,6 +228,17 @@ QUESTIONS: dict[str, Pair] = {
                       "Add another measure, in any area?"),
     "security.more_category": ("Domaine de la mesure", "Area of the measure"),
     "security.more_description": ("Description de la mesure", "Description of the measure"),
+    # assistance
+    "assistance.forward_days": ("Délai pour transmettre au client une demande reçue d'une personne (jours)",
+                                "Time to pass on to the client a request received from a person (days)"),
+    "assistance.channel": ("Comment ces demandes sont transmises (vide : par courriel au client, à son DPO "
+                           "s'il en a un)",
+                           "How such requests are passed on (empty: by e-mail to the client, to its DPO if "
+                           "it has one)"),
+    "assistance.dpia": ("Le sous-traitant aide-t-il le client à mener ses analyses d'impact (AIPD) ?",
+                        "Does the processor help the client with its impact assessments (DPIA)?"),
+    "assistance.consultation": ("Et à consulter la CNIL quand une analyse d'impact l'exige ?",
+                                "And with consulting the authority when an assessment requires it?"),
     # end of contract
     "end.action": ("Que deviennent les données à la fin du contrat ?",
                    "What happens to the data at the end?"),
@@ -175,10 +247,31 @@ QUESTIONS: dict[str, Pair] = {
                     "Delay before backups are overwritten (days)"),
     "end.certificate": ("La suppression est-elle confirmée par écrit ?",
                         "Is the deletion confirmed in writing?"),
+    # contract terms
+    "contract.liability": ("Responsabilité convenue entre vous (plafond, renvoi au contrat principal…) ; "
+                           "vide pour s'en tenir au RGPD",
+                           "Liability agreed between you (cap, reference to the main agreement…); "
+                           "empty to rely on the GDPR alone"),
+    "contract.governing_law": ("Droit applicable (code pays, ex. FR)", "Governing law (country code, e.g. FR)"),
+    "contract.jurisdiction": ("Tribunal compétent en cas de litige (ex. Tribunal de commerce de Lyon)",
+                              "Court for disputes (e.g. Commercial Court of Lyon)"),
+    "signatory.name": ("Qui signe pour {party} ? Nom", "Who signs for {party}? Name"),
+    "signatory.title": ("Qualité du signataire (ex. Président)", "Title of the signatory (e.g. CEO)"),
     # rights
     "rights.has_contact": ("{Party} a-t-il un contact dédié aux demandes des personnes (droits) ?",
                            "Does {party} have a dedicated contact for data-subject requests?"),
     "rights.response_days": ("Délai de réponse aux demandes (jours)", "Time to answer requests (days)"),
+    "authority.change": ("Les personnes peuvent se plaindre auprès de : {current}. Changer d'autorité ?",
+                         "People may complain to: {current}. Change the authority?"),
+    "authority.name": ("Nom de l'autorité de contrôle", "Name of the supervisory authority"),
+    "authority.url": ("Page pour la saisir (https://…)", "Page to lodge a complaint (https://…)"),
+    "authority.email": ("Adresse électronique de l'autorité", "The authority's e-mail address"),
+    # marketing
+    "marketing.has": ("Le responsable du traitement fait-il de la prospection (courriels, SMS, appels…) ?",
+                      "Does the controller send direct marketing (e-mails, text messages, calls…)?"),
+    "marketing.channels": ("Par quels moyens ?", "Through which channels?"),
+    "marketing.legal_basis": ("Base légale de la prospection", "Legal basis of the marketing"),
+    "marketing.opt_out": ("Comment s'y opposer ou se désinscrire", "How to object or unsubscribe"),
     # cookies
     "cookies.add": ("Déclarer un cookie ou traceur ?", "Declare a cookie or tracker?"),
     "cookies.noun": ("Cookies", "Cookies"),
@@ -189,17 +282,115 @@ QUESTIONS: dict[str, Pair] = {
     "cookie.consent": ("Exige-t-il le consentement de l'internaute ?", "Does it need the visitor's consent?"),
     "cookie.country": ("Pays où le fournisseur reçoit les données",
                        "Country where the provider gets the data"),
+    "cookie.opt_out_url": ("Page du fournisseur pour refuser ce cookie (https://…)",
+                           "The provider's page to refuse this cookie (https://…)"),
     "cookie.settings": ("Comment refuser ou retirer son consentement aux cookies ?",
                         "How to refuse or withdraw consent to cookies?"),
     # changes
     "changes.notice_days": ("Préavis avant qu'une modification des documents prenne effet (jours)",
                             "Notice before a change to the documents takes effect (days)"),
     "changes.channel": ("Comment les modifications sont annoncées", "How changes are announced"),
+    "changes.url": ("Adresse où la version en vigueur est publiée (https://…)",
+                    "Where the current version is published (https://…)"),
 }
 
 HELP: dict[str, Pair] = {
     "doc.effective_date": ("Laissez vide si elle n'est pas encore connue.",
                            "Leave empty when not known yet."),
+    "doc.first_published": ("Laissez vide pour une première version ; sinon, la date d'entrée en vigueur de "
+                            "la toute première version.",
+                            "Leave empty for a first version; otherwise, the date the very first version "
+                            "took effect."),
+    "party.certifications": ("Celles de l'entreprise elle-même, pas celles de ses hébergeurs.",
+                             "The company's own, not its hosts'."),
+    "publisher": (
+        "Le sous-traitant publie toujours sa charte de prestataire. Choisissez le responsable du traitement "
+        "pour rédiger aussi sa politique de confidentialité, qui informe les personnes concernées.",
+        "The processor always publishes its service provider's charter. Choose the controller to also draft "
+        "its privacy notice, which informs the people whose data is processed.",
+    ),
+    "retention.start": ("Les documents affichent la durée avec son point de départ ; sans critère, il est "
+                        "nécessaire.",
+                        "The documents show the period with its starting point; without criteria it is "
+                        "needed."),
+    "category.source": ("« Le responsable du traitement » : des données que le client confie au prestataire.",
+                        "'The controller': data the client hands over to the service provider."),
+    "category.source_detail": ("Quand les données ne viennent pas de la personne, elle a le droit de savoir "
+                               "d'où elles viennent (art. 14).",
+                               "When the data does not come from the person, they are entitled to know where "
+                               "it comes from (Art. 14)."),
+    "category.mandatory": (
+        "Obligatoire : sans ces données, la personne ne peut pas obtenir le service. Les documents qui "
+        "l'informent doivent le dire (art. 13.2.e).",
+        "Mandatory: without this data the person cannot get the service. The documents informing them must "
+        "say so (Art. 13(2)(e)).",
+    ),
+    "activity.collection_points": ("Les moments où la personne transmet ses données ; laissez vide si elles "
+                                   "viennent du client.",
+                                   "The moments when people hand over their data; leave empty when it comes "
+                                   "from the client."),
+    "decisions.add": (
+        "Par exemple un crédit refusé ou un compte fermé par un programme, sans examen humain (art. 22). La "
+        "plupart des services n'en prennent pas : répondez non.",
+        "For example a loan refused or an account closed by a program, with no human review (Art. 22). Most "
+        "services take none: answer no.",
+    ),
+    "own_activities.add": (
+        "Pour ses propres clients et prospects, le prestataire est lui-même responsable du traitement : ces "
+        "traitements figurent dans sa charte, jamais dans le contrat.",
+        "For its own customers and prospects the provider is itself the controller: this processing appears "
+        "in its charter, never in the agreement.",
+    ),
+    "recipients.add": (
+        "Un destinataire est toute personne ou tout organisme qui reçoit les données : équipes habilitées, "
+        "prestataires, partenaires, autorités sur demande. Les documents les listent, au moins par catégorie.",
+        "A recipient is anyone who receives the data: authorised staff, service providers, partners, "
+        "authorities on request. The documents list them, at least by category.",
+    ),
+    "recipient.country": ("Hors de l'Espace économique européen, un outil de transfert sera demandé.",
+                          "Outside the European Economic Area, a transfer tool is asked for."),
+    "assistance.forward_days": (
+        "Le client doit répondre aux personnes en un mois : le prestataire lui transmet vite les demandes "
+        "qu'il reçoit (5 jours est courant).",
+        "The client must answer people within a month: the provider passes on quickly the requests it "
+        "receives (5 days is common).",
+    ),
+    "assistance.dpia": (
+        "L'analyse d'impact (AIPD) est l'étude des risques exigée avant un traitement susceptible de créer un "
+        "risque élevé pour les personnes (art. 35).",
+        "The data protection impact assessment (DPIA) is the risk study required before processing likely "
+        "to create a high risk for people (Art. 35).",
+    ),
+    "assistance.consultation": (
+        "Si l'analyse conclut à un risque élevé qui ne peut être réduit, le client consulte la CNIL avant de "
+        "commencer (art. 36).",
+        "If the assessment finds a high risk that cannot be reduced, the client consults the supervisory "
+        "authority before starting (Art. 36).",
+    ),
+    "contract.liability": (
+        "Sans accord particulier, chaque partie répond selon l'article 82 du RGPD. Une limite convenue ne vaut "
+        "qu'entre vous, jamais envers les personnes concernées.",
+        "Without a specific agreement, each party is liable under Art. 82 GDPR. An agreed limit only applies "
+        "between you, never towards the people concerned.",
+    ),
+    "contract.jurisdiction": (
+        "Le contrat doit désigner un tribunal ; entre sociétés françaises, souvent le tribunal de commerce du "
+        "siège du prestataire.",
+        "The agreement must name a court; between French companies, often the commercial court of the "
+        "provider's seat.",
+    ),
+    "signatory.name": ("Par défaut, le représentant légal indiqué plus haut ; changez-le si une autre "
+                       "personne signe.",
+                       "By default, the legal representative given earlier; change it if someone else signs."),
+    "authority.change": ("Pour un organisme établi en France, c'est la CNIL : gardez-la (répondez non).",
+                         "For a body established in France it is the CNIL: keep it (answer no)."),
+    "marketing.legal_basis": (
+        "Par courriel ou SMS à des particuliers : consentement préalable, sauf pour des produits analogues à "
+        "ceux déjà achetés. Vers des professionnels, l'intérêt légitime suffit, avec un moyen simple de s'y "
+        "opposer.",
+        "By e-mail or text message to consumers: prior consent, except for products similar to those already "
+        "bought. To businesses, legitimate interest is enough, with an easy way to object.",
+    ),
     "party.legal_name": (
         "Le responsable du traitement décide pourquoi et comment les données sont traitées ; "
         "le sous-traitant les traite pour son compte.",
@@ -261,8 +452,11 @@ HELP: dict[str, Pair] = {
         "The data leaves the EEA: the GDPR requires a tool that protects it (adequacy decision, standard "
         "contractual clauses…).",
     ),
-    "transfer.scc_module": ("Un sous-traitant qui confie des données à un autre sous-traitant : module 3.",
-                            "A processor passing data to another processor: Module Three."),
+    "transfer.scc_module": ("Module 3 : un sous-traitant vers un autre sous-traitant ; module 2 : le "
+                            "responsable du traitement vers son prestataire ; module 1 : vers un autre "
+                            "responsable du traitement.",
+                            "Module Three: a processor to another processor; Module Two: the controller to its "
+                            "service provider; Module One: to another controller."),
     "policy.regime": (
         "Autorisation générale : le client accepte d'avance les sous-traitants ultérieurs, est prévenu de "
         "chaque changement et peut s'y opposer. Autorisation spécifique : chaque nouveau sous-traitant "
@@ -292,19 +486,29 @@ SECTIONS: dict[str, Pair] = {
     "agreement": ("Contrat principal et services", "Main agreement and services"),
     "activities": ("Traitements", "Processing activities"),
     "hosting": ("Hébergement", "Hosting"),
-    "subprocessors": ("Sous-traitants ultérieurs et transferts", "Subprocessors and transfers"),
+    "own_activities": ("Traitements propres du sous-traitant", "The processor's own processing"),
+    "subprocessors": ("Sous-traitants ultérieurs", "Subprocessors"),
     "policy": ("Autorisation des sous-traitants ultérieurs", "Authorisation of subprocessors"),
+    "recipients": ("Destinataires et transferts", "Recipients and transfers"),
     "breach": ("Violations de données", "Data breaches"),
     "audits": ("Audits", "Audits"),
     "security": ("Mesures de sécurité", "Security measures"),
+    "assistance": ("Assistance au client", "Assistance to the client"),
     "end": ("Fin du contrat", "End of the contract"),
+    "contract": ("Clauses finales du contrat", "Final provisions of the agreement"),
     "rights": ("Droits des personnes", "Data-subject rights"),
+    "marketing": ("Prospection commerciale", "Direct marketing"),
     "cookies": ("Cookies", "Cookies"),
     "changes": ("Modifications des documents", "Changes to the documents"),
 }
 
 MESSAGES: dict[str, Pair] = {
     "none": ("— aucune / sans objet", "— none / not applicable"),
+    "unsaid": ("— non précisé", "— not stated"),
+    "yes": ("Oui", "Yes"),
+    "no": ("Non", "No"),
+    "party.controller": ("le responsable du traitement", "the controller"),
+    "party.processor": ("le sous-traitant", "the processor"),
     "done": ("Terminé, continuer", "Done, continue"),
     "add": ("Ajouter", "Add"),
     "edit": ("Modifier…", "Edit…"),
@@ -328,7 +532,7 @@ MESSAGES: dict[str, Pair] = {
     "which_doc": ("Quel document ?", "Which document?"),
     "all_docs": ("Tous ceux qui s'appliquent", "All that apply"),
     "formats": ("Formats", "Formats"),
-    "out_dir": ("Dossier de sortie", "Output folder"),
+    "out_dir": ("Dossier de sortie (Entrée : le dossier courant)", "Output folder (Enter: the current folder)"),
     "as_draft": ("En projet (les manques restent visibles) ?", "As a draft (gaps stay visible)?"),
     "wrote": ("Écrit : {path}", "Wrote {path}"),
     "failed": ("Génération impossible :", "Could not generate:"),
@@ -377,6 +581,11 @@ class Texts:
         """The short explanation of a question, if it has one."""
         pair = HELP.get(key)
         return self.pick(pair) if pair else None
+
+    def answer(self, key: str, answer: str) -> str:
+        """The title of a yes/no choice: the question's own (e.g. "Yes, mandatory"), else "Yes"/"No"."""
+        pair = QUESTIONS.get(f"{key}.{answer}") or MESSAGES[answer]
+        return self.pick(pair)
 
     def msg(self, key: str, **context: Any) -> str:
         """A message."""
