@@ -198,6 +198,8 @@ class _Builder:
             date_text=self._date_text(),
             header=self.line(self.spec.header.get(self.language), self.spec.source),
             labels=dict(self.labels["writer"]),
+            layout=self.spec.layout,
+            contents=self.spec.contents,
         )
         document.missing = list(self.renderer.missing)
         if document.draft:

@@ -93,6 +93,10 @@ class DocumentSpec(_Spec):
     number_clauses: bool = True
     number_paragraphs: bool = True
     signatures: bool = False
+    layout: Literal["report", "compact"] = Field(
+        "report", description="'report': cover page and contents page; 'compact': title block atop page 1"
+    )
+    contents: bool | None = Field(None, description="Table of contents (default: in the report layout only)")
     source: str = Field("", exclude=True)
 
 

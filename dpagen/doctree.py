@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SpanKind = Literal["text", "strong", "blank"]
+Layout = Literal["report", "compact"]
+"""How a document opens. ``report``: a cover page, then a contents page, then the body. ``compact``: a
+title block (title, subtitle, parties, version and date) at the top of page 1, the body right after it."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,13 @@ class Document:
     footer: str = ""  # running footer text (a writer adds "page N / M")
     labels: dict[str, str] = field(default_factory=dict)  # writer strings: "contents", "page", "draft", …
     missing: list[str] = field(default_factory=list)  # what the draft leaves blank, for a drafting note
+    layout: Layout = "report"
+    contents: bool | None = None  # a table of contents; None: as the layout has it (report yes, compact no)
+
+    @property
+    def has_contents(self) -> bool:
+        """Whether a table of contents is laid out: ``contents`` if set, else only in the report layout."""
+        return self.layout == "report" if self.contents is None else self.contents
 
     def clauses(self) -> list[Clause]:
         """Every clause, in order."""
