@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -338,6 +339,108 @@ def test_a_document_without_date_is_still_byte_stable() -> None:
         assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
 
 
+# -- layouts: report (cover page, contents page) and compact (title block atop page 1) -------------
+def opening(doc: docx.document.Document) -> list[Any]:
+    """The body's elements before the first Heading 1 (the cover, contents or title block)."""
+    out = []
+    for item in doc.iter_inner_content():
+        if isinstance(item, DocxParagraph) and item.style.name == "Heading 1":
+            return out
+        out.append(item)
+    pytest.fail("no Heading 1 in the document")
+
+
+def page_breaks(items: list[Any]) -> int:
+    """Page breaks in these body elements: hard breaks and 'page break before' paragraphs."""
+    return sum(
+        len(i._element.xpath('.//w:br[@w:type="page"] | .//w:pageBreakBefore')) for i in items
+    ) + sum(len(i._element.xpath(".//w:sectPr")) for i in items)
+
+
+def toc_entries(doc: docx.document.Document) -> list[str]:
+    """The table of contents' entries (styles "toc 1", "toc 2")."""
+    return [p.text for p in doc.paragraphs if p.style.name.lower() in ("toc 1", "toc 2")]
+
+
+def first_page_footer_fields(doc: docx.document.Document) -> list[str]:
+    return [t.text.strip() for t in doc.sections[0].first_page_footer._element.iter(qn("w:instrText"))]
+
+
+def test_compact_sample_opens_with_a_title_block_and_no_contents() -> None:
+    tree = sample_tree()
+    tree.layout, tree.date_text = "compact", "1 March 2026"
+    doc = read(write(tree))
+    head = opening(doc)
+    assert page_breaks(head) == 0, "the body follows the title block on page 1"
+    assert [(p.style.name, p.text) for p in head] == [
+        ("Compact Title", tree.title),
+        ("Compact Subtitle", tree.subtitle),
+        ("Compact Parties", tree.parties_line),
+        ("Compact Details", "Reference: REF-1 — Version: 2 — Effective 1 March 2026"),
+    ]
+    assert toc_entries(doc) == [] and "Contents" not in [p.text for p in doc.paragraphs]
+    assert not any(p.style.name in ("Title", "Cover Parties", "TOC Heading") for p in doc.paragraphs)
+    assert first_page_footer_fields(doc) == ["PAGE", "NUMPAGES"], "page 1 is numbered"
+    assert doc.sections[0].first_page_footer.paragraphs[0].text.startswith("Reference: REF-1")
+    assert_in_order(expected_texts(tree), [p.text for p in blocks(doc)])
+
+
+def test_report_layout_keeps_its_cover_and_contents_pages() -> None:
+    tree = sample_tree()
+    assert tree.layout == "report" and tree.has_contents
+    doc = read(write(tree))
+    head = opening(doc)
+    styles = [p.style.name for p in head if isinstance(p, DocxParagraph) and p.text]
+    assert styles[:3] == ["Title", "Subtitle", "Cover Parties"]
+    assert styles[-1].lower() == "toc 2" and "TOC Heading" in styles
+    assert page_breaks(head) == 2, "a page break after the cover and one after the contents"
+    assert len(toc_entries(doc)) == 5
+    assert first_page_footer_fields(doc) == [], "the cover has no page number"
+    assert not any(p.style.name.startswith("Compact") for p in doc.paragraphs)
+
+
+def test_contents_option_overrides_the_layout() -> None:
+    compact = sample_tree()
+    compact.layout, compact.contents = "compact", True
+    doc = read(write(compact))
+    head = opening(doc)
+    assert [p.style.name for p in head if isinstance(p, DocxParagraph) and p.text][:2] == [
+        "Compact Title", "Compact Subtitle"]
+    assert len(toc_entries(doc)) == 5 and page_breaks(head) == 1  # title block and contents, then the body
+    report = sample_tree()
+    report.contents = False
+    doc = read(write(report))
+    assert toc_entries(doc) == [] and page_breaks(opening(doc)) == 1  # the cover page only
+    assert doc.paragraphs[0].style.name == "Title"
+
+
+def test_subprocessor_list_is_compact(avm_up: Description, language: str) -> None:
+    tree = build(avm_up, "subprocessors", language=language)
+    assert tree.layout == "compact" and not tree.has_contents
+    doc = read(write(tree))
+    head = opening(doc)
+    assert page_breaks(head) == 0 and toc_entries(doc) == []
+    assert head[0].text == tree.title and head[-1].text.endswith(tree.date_text)
+    assert next(p for p in doc.paragraphs if p.style.name == "Heading 1").text == tree.sections[0].title
+    assert first_page_footer_fields(doc) == ["PAGE", "NUMPAGES"]
+    assert_in_order(expected_texts(tree), [p.text for p in body_paragraphs(doc)])
+
+
+def test_compact_draft_keeps_its_notice_and_marks() -> None:
+    tree = sample_tree(draft=True)
+    tree.layout = "compact"
+    doc = read(write(tree))
+    head = opening(doc)
+    assert [p.style.name for p in head[:2]] == ["Draft Notice", "Compact Title"]
+    assert doc.sections[0].first_page_header.paragraphs[0].text == "DRAFT"
+    assert doc.sections[0].header.paragraphs[0].text == "DRAFT — DPA — Acme"
+
+
+def test_compact_layout_is_byte_stable(avm_up: Description) -> None:
+    tree = build(avm_up, "subprocessors", language="fr")
+    assert write(tree) == write(build(avm_up, "subprocessors", language="fr"))
+
+
 # -- templates ------------------------------------------------------------------------------------
 def test_custom_template_is_used(tmp_path: Path) -> None:
     path = letterhead(tmp_path, "ACME LAW LLP", "{{ title }}", "{{p body }}", *SIGNATURE_LOOP)
@@ -423,3 +526,24 @@ def test_libreoffice_lays_it_out_with_page_numbers(avm_up: Description, tmp_path
     assert "Contents" in second
     last_line_of_first_entry = next(line for line in second.splitlines() if "Section I" in line)
     assert last_line_of_first_entry.rstrip()[-1].isdigit(), "the TOC entry shows its page number"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_lays_the_compact_list_out_from_page_one(avm_up: Description, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    tree = build(avm_up, "subprocessors", language="en")
+    (tmp_path / "list.docx").write_bytes(write(tree))
+    subprocessors_run = [
+        str(SOFFICE), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+        "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "list.docx"),
+    ]
+    subprocess.run(subprocessors_run, check=True, capture_output=True, timeout=120)
+    pdf = PdfReader(str(tmp_path / "list.pdf"))
+    pages = len(pdf.pages)
+    first = " ".join(pdf.pages[0].extract_text().split())
+    assert pages <= 3
+    assert tree.title in first and tree.sections[0].title in first and tree.clauses()[0].title in first
+    assert f"Page 1 / {pages}" in first
+    assert "Contents" not in first

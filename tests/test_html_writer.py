@@ -185,6 +185,53 @@ def test_a_stylesheet_cannot_close_the_style_element(tmp_path: Path) -> None:
         write(tiny(), template=css)
 
 
+def opening(page: Collector) -> list[tuple[str, dict[str, str | None]]]:
+    """The tags before the first section heading."""
+    tags = [t for t, _ in page.tags]
+    return page.tags[: tags.index("h1")]
+
+
+def test_compact_layout_has_a_title_block_and_no_contents() -> None:
+    html = write(tiny(layout="compact", version="2")).decode("utf-8")
+    page = parse(html.encode("utf-8"))
+    head = opening(page)
+    assert ("header", {"class": "title-block"}) in head
+    assert not any(tag == "nav" or a.get("class") == "cover" for tag, a in page.tags)
+    assert '<nav class="toc"' not in html and "Contents" not in html
+    assert page.texts["p"][:3] == ["T", "S", "P"]  # title, subtitle, parties, then the body
+    assert page.texts["dd"] == ["2", "5 January 2026"]
+    assert ".title-block" in page.texts["style"][0]
+
+
+def test_report_layout_keeps_its_cover_and_contents() -> None:
+    page = parse(write(tiny()))
+    head = opening(page)
+    assert ("header", {"class": "cover"}) in head
+    assert ("nav", {"class": "toc", "aria-label": "Contents"}) in head
+    assert "Contents" in page.texts["p"]
+
+
+def test_contents_option_overrides_the_layout() -> None:
+    compact = parse(write(tiny(layout="compact", contents=True)))
+    assert ("header", {"class": "title-block"}) in opening(compact)
+    assert any(tag == "nav" for tag, _ in opening(compact))
+    report = parse(write(tiny(contents=False)))
+    assert ("header", {"class": "cover"}) in opening(report)
+    assert not any(tag == "nav" for tag, _ in report.tags)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_published_documents_use_their_layout(language: str) -> None:
+    description = load_example("okasio")
+    for kind, contents in (("subprocessors", False), ("privacy-notice", True)):
+        tree = build(description, kind, language=language)
+        assert tree.layout == "compact" and tree.has_contents is contents
+        page = parse(write(tree))
+        assert ("header", {"class": "title-block"}) in opening(page)
+        assert any(tag == "nav" for tag, _ in page.tags) is contents
+        assert page.texts["p"][0] == tree.title and page.texts["h1"][0] == tree.sections[0].title
+
+
 def test_get_writer_finds_the_html_writer_and_output_is_stable() -> None:
     writer = get_writer("html")
     assert writer.write(tiny()) == writer.write(tiny())

@@ -228,6 +228,66 @@ def test_a_draft_shows_the_marker_on_every_page_and_its_blanks() -> None:
     assert "processor.representative.name" in pdf.text and "[●]" in pdf.text
 
 
+# -- the compact layout: a title block atop page 1 ----------------------------------------------------
+@pytest.fixture(scope="module")
+def compact_list() -> tuple[Document, Pdf]:
+    tree = build(load_example("avm-up"), "subprocessors", language="fr")
+    return tree, Pdf(render(tree), tree)
+
+
+@pytest.fixture(scope="module")
+def compact_charter() -> tuple[Document, Pdf]:
+    tree = build(load_example("avm-up"), "processor-charter", language="en")
+    return tree, Pdf(render(tree), tree)
+
+
+def test_compact_list_starts_with_its_title_and_first_section_on_page_one(
+    compact_list: tuple[Document, Pdf],
+) -> None:
+    tree, pdf = compact_list
+    assert tree.layout == "compact" and not tree.has_contents
+    first = flat(pdf.pages[0])
+    assert first.startswith(flat(tree.title))
+    for text in (tree.subtitle, tree.parties_line, f"Version {tree.version}", tree.date_text,
+                 tree.sections[0].title, tree.clauses()[0].title):
+        assert flat(text) in first, text
+    assert tree.labels["contents"] not in pdf.text
+    assert len(pdf.pages) <= 3
+    marks = outline(pdf.reader)
+    assert marks[0] == (tree.sections[0].title, 1)
+    expected = [t for s in tree.sections for t in [s.title, *(c.heading for c in s.clauses)]]
+    assert [title for title, _ in marks] == expected
+    for number, text in enumerate(pdf.pages, 1):
+        assert f"{tree.labels['page']} {number} / {len(pdf.pages)}" in text
+        assert (flat(tree.header) in flat(text)) is (number > 1)  # no running header above the title
+
+
+def test_compact_list_pages_are_a4_and_byte_stable(compact_list: tuple[Document, Pdf]) -> None:
+    _, pdf = compact_list
+    assert all(round(float(p.mediabox.width) * 25.4 / 72) == 210 for p in pdf.reader.pages)
+    assert render(build(load_example("avm-up"), "subprocessors", language="fr")) == pdf.data
+
+
+def test_compact_charter_gives_contents_on_page_one_and_the_body_from_page_two(
+    compact_charter: tuple[Document, Pdf],
+) -> None:
+    tree, pdf = compact_charter
+    assert tree.layout == "compact" and tree.has_contents
+    first = flat(pdf.pages[0])
+    assert first.startswith(flat(tree.title)) and flat(tree.parties_line) in first
+    assert first.index(flat(tree.date_text)) < first.index(tree.labels["contents"])
+    marks = outline(pdf.reader)
+    assert min(page for _, page in marks) == 2
+    toc = first[first.index(tree.labels["contents"]):]
+    position = 0
+    for heading, page in marks:
+        match = re.compile(re.escape(flat(heading)) + r"[ .]*?(\d+)(?!\d)").search(toc, position)
+        assert match, f"no TOC entry for {heading}"
+        assert int(match.group(1)) == page, f"{heading}: the TOC says page {match.group(1)}, it is on {page}"
+        position = match.end()
+    assert f"{tree.labels['page']} 1 / {len(pdf.pages)}" in pdf.pages[0]
+
+
 # -- resources: only our own files ------------------------------------------------------------------
 def tiny() -> Document:
     return Document(

@@ -1,7 +1,8 @@
 """DOCX writer: the document tree laid out in a Word template through docxtpl.
 
 The template (``templates/docx/document.docx``, or a letterhead passed with ``--template``) holds the page
-set-up, styles, cover page, running header and footer, and the signature block; placeholders are listed in
+set-up, styles, cover page (or the compact layout's title block), running header and footer, and the
+signature block; placeholders are listed in
 ``templates/docx/README.md``. The clauses, annex tables and table of contents are generated (``docx_body``)
 and placed by the template's ``{{p toc }}``, ``{{p main }}`` / ``{{p annexes }}`` (or ``{{p body }}``) tags.
 
@@ -69,6 +70,7 @@ def _context(
         details.append(f"{labels.get('reference', 'Reference')}{colon} {document.reference}")
     if document.version:
         details.append(f"{labels.get('version', 'Version')}{colon} {document.version}")
+    dated = [f"{labels.get('effective', 'Effective')} {document.date_text}"] if document.date_text else []
     span_styles = {"strong": styles["strong"], "blank": styles["blank"]}
 
     def rich(spans: Inline) -> Markup:  # run XML, for a ``{{r … }}`` tag
@@ -91,6 +93,10 @@ def _context(
         "draft": document.draft,
         "draft_label": draft_label,
         "footer_text": document.footer or " — ".join(details),
+        "details_line": " — ".join(details + dated),
+        "layout": document.layout,
+        "cover_page": document.layout == "report",
+        "contents": document.has_contents,
         "reference": document.reference,
         "version": document.version,
         "effective_date": document.date_text,

@@ -1,9 +1,9 @@
 """PDF writer: the HTML skeleton laid out for print by WeasyPrint (imported only here, when asked for).
 
-A4 pages, a cover, a table of contents with page numbers, a running header and a "Page N / M" footer,
-bookmarks for sections and clauses, annex tables that split between rows, and signature blocks kept
-together. Only files of dpagen's templates folder are fetched (fonts); the PDF's dates come from the
-document's date, so that two renders give the same bytes.
+A4 pages, a cover and a table of contents with page numbers (or, in the compact layout, a title block atop
+page 1), a running header and a "Page N / M" footer, bookmarks for sections and clauses, annex tables that
+split between rows, and signature blocks kept together. Only files of dpagen's templates folder are fetched
+(fonts); the PDF's dates come from the document's date, so that two renders give the same bytes.
 """
 
 from __future__ import annotations
