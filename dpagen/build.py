@@ -12,7 +12,7 @@ from .doctree import Clause, Document, Paragraph, Section, Signature, Table, pla
 from .errors import DpagenError, IncompleteError, TemplateError
 from .geo import in_eea
 from .model import Description, Role
-from .templating import Renderer, make_context, wrap
+from .templating import Renderer, make_context, unwrap, wrap
 
 
 def _subset(items: list[Any], keep: list[Any], path: str) -> list[Any]:
@@ -22,6 +22,15 @@ def _subset(items: list[Any], keep: list[Any], path: str) -> list[Any]:
 
 def _categories(located: list[facts.Located]) -> list[Any]:
     return [wrap(x.category, x.path) for x in located]
+
+
+def _signer(d: Description, role: Role) -> Any:
+    """Who signs for a party: its listed signatory, else its representative (each with its own path)."""
+    for i, signatory in enumerate(d.contract.signatories):
+        if signatory.party == role:
+            return wrap(signatory, f"contract.signatories[{i}]")
+    party = getattr(d, role.value)
+    return wrap(party.representative if party else None, f"{role.value}.representative")
 
 
 def derived_facts(d: Description) -> dict[str, Any]:
@@ -44,6 +53,7 @@ def derived_facts(d: Description) -> dict[str, Any]:
         "data_categories": _categories(facts.data_categories(d)),
         "hosting_countries": list(dict.fromkeys(s.country for s in d.hosting.sites if s.country)),
         "publisher": d.charter_publisher.value,
+        "signers": {role.value: _signer(d, role) for role in Role},
     }
 
 
@@ -147,22 +157,17 @@ class _Builder:
         for role in (Role.CONTROLLER, Role.PROCESSOR):
             if getattr(self.d, role.value) is None:
                 continue
-            signer = next((s for s in self.d.contract.signatories if s.party == role), None)
-            who = (
-                f"contract.signatories[{self.d.contract.signatories.index(signer)}]"
-                if signer
-                else f"{role.value}.representative"
-            )
-            name_t, title_t = f"{{{{ {who}.name }}}}", f"{{{{ {who}.title }}}}"
-            place = signer.place if signer and signer.place else "…………………"
-            date = self.renderer.date(signer.date) if signer and signer.date else "…………………"
+            who = f"facts.signers.{role.value}"
+            signer = unwrap(self.context["facts"]["signers"][role.value])
+            place = getattr(signer, "place", None) or "…………………"
+            date = self.renderer.date(signer.date) if getattr(signer, "date", None) else "…………………"
             place_date = f"Fait à {place}, le {date}" if self.language == "fr" else f"Signed at {place} on {date}"
             out.append(
                 Signature(
                     role=self.labels["Role"][role.value],
                     company=parse_inline(self.text(f"{{{{ {role.value}.legal_name }}}}", "signatures")),
-                    name=parse_inline(self.text(name_t, "signatures")),
-                    title=parse_inline(self.text(title_t, "signatures")),
+                    name=parse_inline(self.text(f"{{{{ {who}.name }}}}", "signatures")),
+                    title=parse_inline(self.text(f"{{{{ {who}.title }}}}", "signatures")),
                     place_date=place_date,
                 )
             )

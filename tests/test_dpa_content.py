@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import load_example
 from test_dpa_clauses import DELETE, two_party_examples, variant, with_regime, with_special
 
 from conftest import ROOT
@@ -507,3 +508,20 @@ def test_a_zero_retention_reads_as_none(language: str) -> None:
     text = clause_text(d, "dpa.annex-ii.activities", language)
     assert {"fr": "conservation : aucune au-delà", "en": "retention: none beyond"}[language] in text
     assert not re.search(r"(?<!\d)0 (jour|day)", text)
+
+
+def test_annex_i_names_the_person_who_signs() -> None:
+    from dpagen.build import build
+    from dpagen.model import Role, Signatory
+
+    d = load_example("avm-up")
+    others = [s for s in d.contract.signatories if s.party != Role.PROCESSOR]
+    signer = Signatory(party=Role.PROCESSOR, name="Anne Petit", title="Directrice générale")
+    changed = d.model_copy(update={"contract": d.contract.model_copy(update={"signatories": [*others, signer]})})
+    tree = build(changed, "dpa", language="fr")
+    annex = next(s for s in tree.sections if s.label == "I").clauses[0].blocks
+    table = next(b for b in annex if hasattr(b, "rows"))
+    cells = [" ".join(span.text for span in cell) for row in table.rows for cell in row]
+    assert "Anne Petit, Directrice générale" in cells
+    assert not any(c.startswith(d.processor.representative.name) for c in cells)
+    assert [" ".join(s.text for s in sig.name) for sig in tree.signatures][1] == "Anne Petit"
