@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import load_example
 from test_dpa_clauses import DELETE, two_party_examples, variant, with_regime, with_special
 
-from conftest import ROOT
+from conftest import ROOT, load_example
 from dpagen.build import build
 from dpagen.cli import main
 from dpagen.doctree import BulletList, Clause, Document, Paragraph, Table, plain
