@@ -76,16 +76,28 @@ class BodyBuilder:
         return "".join(_p(self.styles["bullet"], runs(item, self._span_styles)) for item in block.items)
 
     def widths(self, table: Table) -> list[int]:
-        """Column widths (twips) in proportion to how much each column holds, within bounds."""
-        weights = []
+        """Column widths (twips): first room for each column's longest word, then the rest by content.
+
+        A word is never broken inside a cell as long as the longest words fit on the page together;
+        what space is left goes to the columns that hold the most text.
+        """
+        char, bold, padding = 100, 125, 200  # twips: a body character, a bold header character, cell margins
+        mins, wants = [], []
         for j, head in enumerate(table.header):
             cells = [plain(row[j]) for row in table.rows if j < len(row)]
             mean = sum(len(c) for c in cells) / len(cells) if cells else len(head)
-            longest_word = max((len(w) for w in " ".join([head, *cells]).split()), default=1)
-            # a word never breaks inside a cell: leave room for the longest one, bold and padded
-            weights.append(min(max(mean, longest_word * 1.4 + 3, 12.0), 60.0))
-        total = sum(weights)
-        widths = [int(self.text_width * w / total) for w in weights]
+            head_word = max((len(w) for w in head.split()), default=1)
+            cell_word = max((len(w) for w in " ".join(cells).split()), default=1)
+            mins.append(max(head_word * bold, cell_word * char) + padding)
+            wants.append(min(max(mean, 10.0), 60.0) * char + padding)
+        floor = sum(mins)
+        if floor >= self.text_width:
+            widths = [int(self.text_width * m / floor) for m in mins]
+        else:
+            extra = [max(w - m, 0) for w, m in zip(wants, mins, strict=True)]
+            spare, need = self.text_width - floor, sum(extra)
+            share = [e / need if need else 1 / len(mins) for e in extra]
+            widths = [int(m + spare * f) for m, f in zip(mins, share, strict=True)]
         widths[-1] += self.text_width - sum(widths)
         return widths
 
