@@ -43,11 +43,12 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
     if document.draft:
         lines += [f"> **{_escape(document.labels['draft'])}** — {_escape(document.labels['draft_note'])}", ""]
     lines += [_escape(document.parties_line), ""]
+    colon = "\u00a0:" if document.language == "fr" else ":"  # French typography: no-break space
     meta = []
     if document.reference:
-        meta.append(f"{document.labels['reference']}: {_escape(document.reference)}")
+        meta.append(f"{document.labels['reference']}{colon} {_escape(document.reference)}")
     if document.version:
-        meta.append(f"{document.labels['version']}: {_escape(document.version)}")
+        meta.append(f"{document.labels['version']}{colon} {_escape(document.version)}")
     if document.date_text:
         meta.append(f"{document.labels['effective']} {_escape(document.date_text)}")
     if meta:
@@ -70,8 +71,8 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
             lines += [
                 f"**{_escape(sig.role)}** — {inline(sig.company)}",
                 "",
-                f"{document.labels['name']}: {inline(sig.name)}  ",
-                f"{document.labels['title']}: {inline(sig.title)}  ",
+                f"{document.labels['name']}{colon} {inline(sig.name)}  ",
+                f"{document.labels['title']}{colon} {inline(sig.title)}  ",
                 _escape(sig.place_date),
                 "",
             ]
