@@ -128,7 +128,9 @@ def test_a_draft_shows_the_marker_and_highlights_blanks() -> None:
     description = load_example("avm-up")
     assert description.processor is not None
     processor = description.processor.model_copy(update={"representative": None})
-    tree = build(description.model_copy(update={"processor": processor}), "dpa", language="fr", draft=True)
+    unsigned = description.contract.model_copy(update={"signatories": []})  # the representative signs
+    tree = build(description.model_copy(update={"processor": processor, "contract": unsigned}), "dpa",
+                 language="fr", draft=True)
     page = parse(write(tree))
     stamp = [a for tag, a in page.tags if tag == "p" and a.get("class") == "draft-stamp"]
     assert stamp and tree.labels["draft"] in page.texts["p"]

@@ -219,7 +219,9 @@ def test_a_draft_shows_the_marker_on_every_page_and_its_blanks() -> None:
     description = load_example("avm-up")
     assert description.processor is not None
     processor = description.processor.model_copy(update={"representative": None})
-    tree = build(description.model_copy(update={"processor": processor}), "dpa", language="fr", draft=True)
+    unsigned = description.contract.model_copy(update={"signatories": []})  # the representative signs
+    tree = build(description.model_copy(update={"processor": processor, "contract": unsigned}), "dpa",
+                 language="fr", draft=True)
     pdf = Pdf(render(tree), tree)
     marker = tree.labels["draft"]
     assert tree.header.startswith(marker)
