@@ -50,6 +50,19 @@ def applicable_documents(description: Description, library: Library) -> list[str
     return [n for n in names if renderer.condition(library.documents[n].applies_when, context, n)]
 
 
+def drafting_notes(description: Description, document: str, language: str) -> list[str]:
+    """Errors and warnings of the compliance check that concern a document, for a draft's notes."""
+    try:
+        from .rules import check
+    except ImportError:
+        return []
+    return [
+        f.line(language)
+        for f in check(description)
+        if f.severity != "info" and (document in f.documents or not f.documents)
+    ]
+
+
 def blocking_findings(description: Description, document: str, language: str = "en") -> list[str]:
     """Compliance errors that forbid a final document, as lines (empty when the check is absent)."""
     try:
@@ -95,7 +108,10 @@ def generate(description: Description, request: Request, library: Library | None
                     "(fix them, or use --draft)",
                     problems,
                 )
-        trees.append(build(description, document, language=language, draft=request.draft, library=lib))
+        tree = build(description, document, language=language, draft=request.draft, library=lib)
+        if request.draft:
+            tree.notes = drafting_notes(description, document, language)
+        trees.append(tree)
     targets = [
         (request.out_dir / output_name(description, tree.kind, language, fmt), tree, fmt)
         for tree in trees

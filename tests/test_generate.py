@@ -93,3 +93,33 @@ def test_house_stylesheet_reaches_the_html(tmp_path: Path) -> None:
                     "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "rgb(1, 2, 3)" in next(out.glob("*.html")).read_text(encoding="utf-8")
+
+
+def test_a_draft_lists_the_compliance_findings_it_still_has_to_resolve(tmp_path: Path) -> None:
+    import docx
+
+    flawed = EXAMPLES / "optipic-flawed.json"
+    out = tmp_path / "out"
+    result = dpagen("generate", str(flawed), "--doc", "privacy-notice", "--draft", "--format", "md,html,docx",
+                    "--lang", "en", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    from dpagen.generate import drafting_notes
+    from dpagen.io import load
+
+    notes = drafting_notes(load(flawed), "privacy-notice", "en")
+    assert notes and any(n.startswith("error ") for n in notes)
+    md = next(out.glob("*.md")).read_text(encoding="utf-8")
+    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    body = "\n".join(p.text for p in docx.Document(str(next(out.glob("*.docx")))).paragraphs)
+    assert "To resolve before finalising" in md and "To resolve before finalising" in body
+    for note in notes:
+        rule = note.split()[1]
+        assert rule in md and rule in html and rule in body
+
+
+def test_a_final_document_has_no_drafting_notes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = dpagen("generate", str(EXAMPLES / "okasio.json"), "--doc", "privacy-notice", "--format", "md",
+                    "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Points à régler" not in next(out.glob("*.md")).read_text(encoding="utf-8")

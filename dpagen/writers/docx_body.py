@@ -168,6 +168,10 @@ def build_parts(
     """The generated pieces a template can place: ``main``, ``annexes``, ``body`` (both) and ``toc``."""
     builder = BodyBuilder(styles, text_width, first_bookmark)
     main = builder.sections("main", [s for s in document.sections if s.kind != "annex"])
+    if document.draft and document.notes:  # the compliance findings a draft still has to resolve
+        notes = builder.paragraph(Paragraph([Span(document.labels["notes"], "strong")]))
+        notes += builder.bullets(BulletList([[Span(note, "blank")] for note in document.notes]))
+        main = Subdoc("main", notes + main.xml, main.headings)
     annexes = builder.sections("annexes", [s for s in document.sections if s.kind == "annex"])
     body = Subdoc("body", main.xml + annexes.xml, main.headings + annexes.headings)
     return {"main": main, "annexes": annexes, "body": body, "toc": builder.contents()}

@@ -42,6 +42,9 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
     lines = [f"# {_escape(document.title)}", "", f"*{_escape(document.subtitle)}*", ""]
     if document.draft:
         lines += [f"> **{_escape(document.labels['draft'])}** — {_escape(document.labels['draft_note'])}", ""]
+        if document.notes:
+            lines += [f"> {_escape(document.labels['notes'])}", ">"]
+            lines += [f"> - {_escape(note)}" for note in document.notes] + [""]
     lines += [_escape(document.parties_line), ""]
     colon = "\u00a0:" if document.language == "fr" else ":"  # French typography: no-break space
     meta = []
