@@ -8,13 +8,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from .errors import EXIT_OK, DpagenError, UsageError
 
 DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "all")
 
 
-def _fmt(description: str, example: str) -> dict[str, object]:
+def _fmt(description: str, example: str) -> dict[str, Any]:
     return {
         "description": description,
         "epilog": f"example:\n  {example}",
@@ -27,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="dpagen",
-        **_fmt(  # type: ignore[arg-type]
+        **_fmt(
             "Draft GDPR documents (Art. 28 contract, privacy notice, processor charter, subprocessor list)\n"
             "in French and English, as DOCX, PDF, HTML and Markdown, from one JSON description.",
             "dpagen init --example avm-up --out desc.json && dpagen generate desc.json --doc dpa",

@@ -87,7 +87,7 @@ class ModelProxy:
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ModelProxy):
-            return unwrap(self) == unwrap(other)
+            return bool(unwrap(self) == unwrap(other))
         return NotImplemented
 
     def __hash__(self) -> int:

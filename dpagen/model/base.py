@@ -85,7 +85,7 @@ def _matching(pattern: str, expected: str) -> AfterValidator:
 
 
 def _formatted(pattern: str, expected: str, description: str) -> Any:
-    schema = {"pattern": f"^(?:{pattern})$"}
+    schema: dict[str, Any] = {"pattern": f"^(?:{pattern})$"}
     return Annotated[str, _matching(pattern, expected), Field(description=description, json_schema_extra=schema)]
 
 

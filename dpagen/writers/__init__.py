@@ -30,4 +30,4 @@ def get_writer(fmt: str) -> Writer:
 
         raise UsageError(f"unknown format '{fmt}' (choose among {', '.join(FORMATS)})")
     module = importlib.import_module(f"{__name__}.{FORMATS[fmt]}")
-    return module  # type: ignore[return-value]
+    return module

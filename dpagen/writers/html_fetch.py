@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..errors import DpagenError
@@ -25,7 +26,7 @@ def local_path(url: str, root: Path | None = None) -> Path:
     return path
 
 
-def make_fetcher(root: Path | None = None):  # the weasyprint class is imported lazily
+def make_fetcher(root: Path | None = None) -> Any:  # the weasyprint class is imported lazily
     """A WeasyPrint URL fetcher that serves our template files and refuses everything else.
 
     A refusal stops the rendering (``fail_on_errors``): it is reported as FetchRefused rather than a
@@ -33,7 +34,7 @@ def make_fetcher(root: Path | None = None):  # the weasyprint class is imported 
     """
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class PackageFetcher(URLFetcher):
+    class PackageFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
             path = local_path(url, root)
             return URLFetcherResponse(path.as_uri(), path.read_bytes())

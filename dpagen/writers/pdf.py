@@ -31,7 +31,7 @@ def _html_class() -> type:
 
     ua = weasyprint.CSS(string=read_css("ua.css"), counter_style=UA_COUNTER_STYLE)
 
-    class LeanHTML(weasyprint.HTML):
+    class LeanHTML(weasyprint.HTML):  # type: ignore[misc]
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
             return [ua]
 
@@ -63,7 +63,7 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
         page = _html_class()(
             string=render(document, mode="print"), base_url=base_url, url_fetcher=fetcher
         )
-        return page.write_pdf(stylesheets=stylesheets, font_config=fonts)
+        return bytes(page.write_pdf(stylesheets=stylesheets, font_config=fonts))
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
         if isinstance(cause, FetchRefused):
