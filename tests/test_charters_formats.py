@@ -6,11 +6,11 @@ import re
 
 import pytest
 from pypdf import PdfReader
+from test_docx_writer import assert_in_order, body_paragraphs, expected_texts, read
 
 from conftest import load_example
 from dpagen.build import build
 from dpagen.writers import get_writer
-from test_docx_writer import assert_in_order, body_paragraphs, expected_texts, read
 
 CHARTERS = [("okasio", "privacy-notice"), ("okasio", "subprocessors"), ("avm-up", "processor-charter")]
 
