@@ -65,6 +65,7 @@ class _Builder:
         self.language = language
         self.labels = lib.labels_in(language)
         self.refs: dict[str, str] = {}
+        self.missing_in: dict[str, str] = {}  # a missing value's path → the clause that first needed it
         self.renderer = Renderer(language, self.labels, draft=draft, globals_={"ref": self.ref})
         self.context = make_context(description, {"facts": derived_facts(description)})
 
@@ -128,6 +129,13 @@ class _Builder:
         return table
 
     def clause(self, spec: ClauseSpec, number: str | None) -> Clause:
+        before = len(self.renderer.missing)
+        clause = self._clause(spec, number)
+        for path in self.renderer.missing[before:]:
+            self.missing_in[path] = spec.id
+        return clause
+
+    def _clause(self, spec: ClauseSpec, number: str | None) -> Clause:
         tables = {t.name: self.table(spec, i) for i, t in enumerate(spec.tables)}
         blocks = parse_blocks(self.text(spec.text.get(self.language), spec.source), tables, spec.source)
         for name, table in tables.items():
@@ -207,6 +215,7 @@ class _Builder:
             contents=self.spec.contents,
         )
         document.missing = list(self.renderer.missing)
+        document.missing_in = dict(self.missing_in)
         if document.draft:
             document.header = f"{self.labels['writer']['draft']} — {document.header}"
         return document

@@ -118,6 +118,7 @@ class Document:
     footer: str = ""  # running footer text (a writer adds "page N / M")
     labels: dict[str, str] = field(default_factory=dict)  # writer strings: "contents", "page", "draft", …
     missing: list[str] = field(default_factory=list)  # what the draft leaves blank, for a drafting note
+    missing_in: dict[str, str] = field(default_factory=dict)  # a missing path → the clause id needing it
     notes: list[str] = field(default_factory=list)  # compliance findings a draft still has to resolve
     layout: Layout = "report"
     contents: bool | None = None  # a table of contents; None: as the layout has it (report yes, compact no)

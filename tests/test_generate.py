@@ -123,3 +123,22 @@ def test_a_final_document_has_no_drafting_notes(tmp_path: Path) -> None:
                     "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "Points à régler" not in next(out.glob("*.md")).read_text(encoding="utf-8")
+
+
+def test_check_reports_what_a_final_build_would_refuse() -> None:
+    """`dpagen check` and `dpagen generate` agree: the specific regime needs subprocessor addresses."""
+    import pytest
+
+    from dpagen.build import build
+    from dpagen.errors import IncompleteError
+    from dpagen.io import load
+    from dpagen.rules import check
+
+    d = load(EXAMPLES / "avm-up.json")
+    specific = d.model_copy(update={"subprocessor_policy": d.subprocessor_policy.model_copy(
+        update={"regime": "specific"})})
+    with pytest.raises(IncompleteError) as refused:
+        build(specific, "dpa")
+    gaps = {f.path for f in check(specific) if f.rule == "DOCUMENT-VALUE-MISSING" and f.blocks("dpa")}
+    assert set(refused.value.details) <= gaps
+    assert "subprocessors[0].address" in gaps

@@ -30,6 +30,7 @@ BASE: dict[str, Any] = {
         "legal_name": "Client SAS",
         "address": {"street": "1 rue A", "postal_code": "69001", "city": "Lyon", "country": "FR"},
         "email": "contact@client.example",
+        "representative": {"name": "Ann Client", "title": "President"},
         "dpo": {"email": "dpo@client.example"},
         "rights_contact": {"email": "privacy@client.example"},
     },
@@ -37,9 +38,11 @@ BASE: dict[str, Any] = {
         "legal_name": "Host SAS",
         "address": {"street": "2 rue B", "postal_code": "59100", "city": "Roubaix", "country": "FR"},
         "email": "contact@host.example",
+        "representative": {"name": "Bob Host", "title": "CEO"},
         "dpo": {"email": "dpo@host.example"},
         "security_officer": {"email": "security@host.example"},
     },
+    "main_agreement": {"title": "Hosting terms"},
     "services": [{"name": "CRM hosting"}],
     "activities": [
         {
@@ -52,21 +55,26 @@ BASE: dict[str, Any] = {
                     "name": "Contact data",
                     "source": "data_subject",
                     "mandatory": True,
+                    "consequence_if_missing": "no account can be opened",
                     "retention": {"duration": {"value": 3, "unit": "years"}, "start": "contract_end"},
                 }
             ],
+            "collection_points": ["sign-up"],
         }
     ],
     "term": {"description": "for the term of the main agreement"},
     "hosting": {"sites": [{"provider": "Host SAS", "country": "FR", "city": "Roubaix"}]},
     "subprocessor_policy": {"regime": "general", "notice_days": 30, "objection_days": 15,
                             "channel": "e-mail"},
-    "subprocessors": [{"name": "Backup GmbH", "country": "DE", "activity": "backups"}],
-    "breach": {"notice_hours": 48, "processor_contact": "security@host.example"},
+    "subprocessors": [{"name": "Backup GmbH", "country": "DE", "activity": "backups", "date_added": "2025-06-01"}],
+    "breach": {"notice_hours": 48, "processor_contact": "security@host.example", "channel": "e-mail",
+               "recipient": "dpo@client.example"},
     "security_measures": [{"category": "TOM-01", "description": "Encryption at rest"}],
     "recipients": [{"name": "Support team", "kind": "internal"}],
     "cookies": [{"name": "session", "purpose": "Keep the user signed in", "lifetime_months": 0,
                  "consent_required": False}],
+    "changes": {"notice_days": 30, "channel": "e-mail"},
+    "contract": {"jurisdiction": "Tribunal des activités économiques de Lyon"},
 }
 
 Change = Callable[[dict[str, Any]], None]
@@ -124,6 +132,10 @@ GA = {"name": "_ga", "provider": "Google Analytics", "purpose": "Audience measur
 
 # rule id -> (change that triggers it, near miss that does not)
 CASES: dict[str, tuple[Change, Change]] = {
+    "DOCUMENT-VALUE-MISSING": (
+        _set("contract.jurisdiction", None),  # the contract's governing-law clause names the court
+        _all(_set("contract.jurisdiction", None), CONTROLLER_ONLY),  # no contract, no court needed
+    ),
     "ROLES-NONE": (
         _all(NO_CONTROLLER, _set("processor", _DELETE)),
         NO_CONTROLLER,
@@ -159,7 +171,7 @@ CASES: dict[str, tuple[Change, Change]] = {
              _set("activities.0.data_categories.0.retention", {"criteria": "set by the client"})),
     ),
     "CONTRACT-SUBJECT": (
-        _set("services", []),
+        _all(_set("services", []), _set("main_agreement", _DELETE)),
         _all(_set("services", []), _set("main_agreement", {"title": "Master services agreement"})),
     ),
     "CONTRACT-DURATION": (_set("term", None), _set("term", {"end": "2030-12-31"})),

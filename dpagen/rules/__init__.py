@@ -14,6 +14,7 @@ from . import (  # noqa: F401  (importing a module registers its rules)
     coherence,
     contract,
     cookies,
+    documents,
     ending,
     marketing,
     notice,
@@ -39,4 +40,14 @@ def rules_in_order() -> list[Rule]:
 def check(description: Description) -> list[Finding]:
     """Review a description; return its findings sorted by section, then rule id, then path."""
     findings = [f for r in RULES for f in r.run(description)]
-    return sorted(findings, key=lambda f: (_SECTION_ORDER[f.section], f.rule, f.path))
+    return sorted(_without_repeats(findings), key=lambda f: (_SECTION_ORDER[f.section], f.rule, f.path))
+
+
+def _without_repeats(findings: list[Finding]) -> list[Finding]:
+    """Drop a document gap that another finding already explains (same field, or one inside it)."""
+    explained = [f.path for f in findings if f.rule != documents.RULE_ID and f.severity == "error"]
+
+    def covered(path: str) -> bool:
+        return any(path == p or path.startswith((p + ".", p + "[")) for p in explained)
+
+    return [f for f in findings if f.rule != documents.RULE_ID or not covered(f.path)]

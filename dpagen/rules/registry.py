@@ -29,6 +29,7 @@ SECTIONS: dict[str, dict[str, str]] = {
     "cookies": {"fr": "Cookies et traceurs", "en": "Cookies and trackers"},
     "marketing": {"fr": "Prospection", "en": "Direct marketing"},
     "coherence": {"fr": "Cohérence", "en": "Coherence"},
+    "documents": {"fr": "Mentions des documents", "en": "What the documents state"},
 }
 """Sections in report order, with their titles."""
 
