@@ -177,11 +177,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     """`dpagen generate`: write the documents."""
+    from .writers.pdf_worker import running
+
+    # with a PDF to write, WeasyPrint is imported in a forked worker while the description loads and builds
+    with running("pdf" in args.format.lower()):
+        return _generate(args)
+
+
+def _generate(args: argparse.Namespace) -> int:
     from .generate import Request, generate
     from .io import load
     from .output import status
 
-    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    formats = list(dict.fromkeys(f.strip().lower() for f in args.format.split(",") if f.strip()))
     if not formats:
         raise UsageError("--format needs at least one of docx, pdf, html, md")
     for template in args.template:
@@ -189,6 +197,14 @@ def cmd_generate(args: argparse.Namespace) -> int:
             raise UsageError(f"{template}: --template takes a .docx (Word) or a .css (HTML/PDF) file")
         if not template.is_file():
             raise UsageError(f"{template}: no such template file")
+    if args.out.exists() and not args.out.is_dir():
+        raise UsageError(f"{args.out}: --out expects a folder, and this is a file")
+    from .generate import TEMPLATE_SUFFIXES
+
+    for template in args.template:
+        if not any(TEMPLATE_SUFFIXES.get(f) == template.suffix.lower() for f in formats):
+            print(f"dpagen: note: {template} is not used by the formats asked for ({', '.join(formats)})",
+                  file=sys.stderr)
     description = load(args.file)
     request = Request(
         documents=[args.doc],

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .build import build
 from .clauses import Library, load_library
-from .errors import IncompleteError
+from .errors import IncompleteError, UsageError
 from .model import Description
 from .output import safe_filename, write_atomic
 
@@ -50,26 +51,40 @@ def applicable_documents(description: Description, library: Library) -> list[str
     return [n for n in names if renderer.condition(library.documents[n].applies_when, context, n)]
 
 
-def drafting_notes(description: Description, document: str, language: str) -> list[str]:
-    """Errors and warnings of the compliance check that concern a document, for a draft's notes."""
+def _findings(description: Description) -> list[Any]:
+    """The compliance check's findings (none when the check is not installed)."""
     try:
         from .rules import check
     except ImportError:
         return []
+    return list(check(description))
+
+
+def drafting_notes(
+    description: Description, document: str, language: str, findings: list[Any] | None = None
+) -> list[str]:
+    """Errors and warnings of the compliance check that concern a document, for a draft's notes."""
+    findings = _findings(description) if findings is None else findings
     return [
-        f.line(language)
-        for f in check(description)
-        if f.severity != "info" and (document in f.documents or not f.documents)
+        f.line(language) for f in findings if f.severity != "info" and (document in f.documents or not f.documents)
     ]
 
 
-def blocking_findings(description: Description, document: str, language: str = "en") -> list[str]:
-    """Compliance errors that forbid a final document, as lines (empty when the check is absent)."""
-    try:
-        from .rules import check
-    except ImportError:
-        return []
-    return [f.line(language) for f in check(description) if f.severity == "error" and f.blocks(document)]
+def blocking_findings(
+    description: Description, document: str, language: str = "en", findings: list[Any] | None = None
+) -> list[str]:
+    """Compliance errors that forbid a final document, as lines."""
+    findings = _findings(description) if findings is None else findings
+    return [f.line(language) for f in findings if f.severity == "error" and f.blocks(document)]
+
+
+NEEDS = {
+    "dpa": "a controller and a processor",
+    "privacy-notice": "a controller that publishes its own notice (publisher: controller)",
+    "processor-charter": "a processor",
+    "subprocessors": "a processor, or a controller's own processors",
+}
+"""What each built-in document needs of a description, for the message when it does not apply."""
 
 
 def output_name(description: Description, document: str, language: str, fmt: str) -> str:
@@ -93,24 +108,33 @@ def generate(description: Description, request: Request, library: Library | None
     from .writers import get_writer
 
     lib = library or load_library(request.clause_dirs)
-    documents = request.documents
-    if "all" in documents:
-        documents = applicable_documents(description, lib)
+    applicable = applicable_documents(description, lib)
+    documents = applicable if "all" in request.documents else list(request.documents)
+    for document in documents:
+        if document in lib.documents and document not in applicable:
+            needs = NEEDS.get(document, lib.documents[document].applies_when)
+            raise UsageError(
+                f"the {document} does not apply to this description: it needs {needs}",
+                [f"documents that apply: {', '.join(applicable) or 'none'}"],
+            )
     writers = {fmt: get_writer(fmt) for fmt in request.formats}
     language = request.language or description.document.language.value
+    findings = _findings(description)
+    if not request.draft:
+        refused = {d: blocking_findings(description, d, language, findings) for d in documents}
+        if any(refused.values()):
+            lines = [f"{d}: {line}" for d, problems in refused.items() for line in problems]
+            names = ", ".join(d for d, problems in refused.items() if problems)
+            raise IncompleteError(
+                f"cannot finalise {names}: the compliance check reports {len(lines)} error(s) "
+                "(fix them, or use --draft)",
+                lines,
+            )
     trees = []
     for document in documents:
-        if not request.draft:
-            problems = blocking_findings(description, document, language)
-            if problems:
-                raise IncompleteError(
-                    f"the {document} cannot be finalised: the compliance check reports {len(problems)} error(s) "
-                    "(fix them, or use --draft)",
-                    problems,
-                )
         tree = build(description, document, language=language, draft=request.draft, library=lib)
         if request.draft:
-            tree.notes = drafting_notes(description, document, language)
+            tree.notes = drafting_notes(description, document, language, findings)
         trees.append(tree)
     targets = [
         (request.out_dir / output_name(description, tree.kind, language, fmt), tree, fmt)

@@ -84,14 +84,14 @@ def test_a_directory_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2 and "is a directory" in result.stderr
 
 
-def test_invalid_json_is_reported_with_its_own_exit_code(tmp_path: Path) -> None:
+def test_invalid_json_is_unusable_input(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"controller": ', encoding="utf-8")
     result = _dpagen(bad, "--format", "json")
-    assert result.returncode == 1  # DescriptionError: read but wrong, like `dpagen validate`
+    assert result.returncode == 2  # issue 3: 2 = unusable input (validate keeps 1 for a model error)
     assert "invalid JSON" in result.stderr
     data = json.loads(result.stdout)
-    assert data["files"][0]["unusable"] is True and data["exit_code"] == 1
+    assert data["files"][0]["unusable"] is True and data["exit_code"] == 2
 
 
 def test_no_file_is_a_usage_error() -> None:

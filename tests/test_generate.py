@@ -142,3 +142,34 @@ def test_check_reports_what_a_final_build_would_refuse() -> None:
     gaps = {f.path for f in check(specific) if f.rule == "DOCUMENT-VALUE-MISSING" and f.blocks("dpa")}
     assert set(refused.value.details) <= gaps
     assert "subprocessors[0].address" in gaps
+
+
+def test_a_document_that_does_not_apply_says_why_and_what_does(tmp_path: Path) -> None:
+    result = dpagen("generate", str(EXAMPLES / "okasio.json"), "--doc", "dpa", "--format", "md", "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "needs a controller and a processor" in result.stderr
+    assert "documents that apply: privacy-notice, subprocessors" in result.stderr
+
+
+def test_all_lists_the_errors_of_every_document_before_writing_any(tmp_path: Path) -> None:
+    result = dpagen("generate", str(EXAMPLES / "optipic-flawed.json"), "--doc", "all", "--format", "md",
+                    "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "cannot finalise dpa, privacy-notice" in result.stderr
+    assert "\n  privacy-notice: " in result.stderr and "\n  dpa: " in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_repeated_formats_and_a_file_as_out(tmp_path: Path) -> None:
+    avm = str(EXAMPLES / "avm-up.json")
+    twice = dpagen("generate", avm, "--format", "md,MD", "--out", str(tmp_path / "o"))
+    assert twice.returncode == 0, twice.stderr
+    assert len(list((tmp_path / "o").iterdir())) == 1
+    afile = tmp_path / "file.json"
+    afile.write_text("{}", encoding="utf-8")
+    bad = dpagen("generate", avm, "--format", "md", "--out", str(afile))
+    assert bad.returncode == 2 and "--out expects a folder" in bad.stderr
+    css = tmp_path / "house.css"
+    css.write_text("p {}", encoding="utf-8")
+    unused = dpagen("generate", avm, "--format", "md", "--template", str(css), "--out", str(tmp_path / "p"))
+    assert unused.returncode == 0 and "is not used by the formats" in unused.stderr

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import EXIT_INVALID, EXIT_OK, DpagenError, UsageError
+from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DpagenError, UsageError
 from ..geo import country_name
 from . import check, rules_in_order
 from .adequacy import adequacy_list
@@ -119,8 +119,9 @@ def format_rules_text(language: str) -> str:
             lines.append(_wrap(r.summary[language], "    "))
             refs = f"{', '.join(r.articles)} · {words['checklist']} {', '.join(r.checklist)}"
             lines.append(_wrap(refs, "    "))
-            lines.append(_wrap(f"{words['applies']}: {r.scope.label[language]} · {words['blocks']}: {blocks}",
-                               "    "))
+            colon = "\u00a0:" if language == "fr" else ":"
+            scope = f"{words['applies']}{colon} {r.scope.label[language]}"
+            lines.append(_wrap(f"{scope} · {words['blocks']}{colon} {blocks}", "    "))
     adequacy = adequacy_list()
     lines += ["", f"{words['adequacy']} {adequacy.reviewed.isoformat()}"]
     for a in [*adequacy.countries.values(), *adequacy.organisations.values()]:
@@ -157,8 +158,8 @@ def run_check(
 ) -> int:
     """Check each file and print the findings; return 0 (no errors), 1 (errors) or 2 (unusable input).
 
-    A file that cannot be loaded is reported on stderr with its own exit code (2 when it cannot be read,
-    1 when it is not a valid description) and the other files are still checked.
+    A file that cannot be used — unreadable, not JSON, or not a valid description — is reported on
+    stderr, gives status 2 ("unusable input"), and the other files are still checked.
     """
     from ..io import load
 
@@ -182,8 +183,8 @@ def run_check(
             description = load(path)
         except DpagenError as exc:
             print(exc.render(), file=err)
-            status = max(status, exc.exit_code)
-            reports.append({"file": str(path), "unusable": True, "exit_code": exc.exit_code,
+            status = max(status, EXIT_USAGE)
+            reports.append({"file": str(path), "unusable": True, "exit_code": EXIT_USAGE,
                             "error": exc.render()})
             continue
         lang = language or description.document.language.value
