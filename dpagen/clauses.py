@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import DpagenError
+from .errors import DpagenError, UsageError
 from .io import validation_lines
 from .resources import clauses_dir
 
@@ -106,6 +106,8 @@ class Library(BaseModel):
     documents: dict[str, DocumentSpec]
     clauses: dict[str, ClauseSpec]
     labels: dict[str, dict[str, LocalText]]
+    changes: list[str] = Field(default_factory=list)
+    """What --clauses folders changed, one line each, for the user to see."""
 
     def for_document(self, document: str) -> list[ClauseSpec]:
         """The clauses of a document in order (ties broken by id)."""
@@ -134,6 +136,7 @@ def _parse(model: type[_Spec], data: dict[str, object], path: Path) -> _Spec:
 
 
 def _merge_folder(folder: Path, lib: Library) -> None:
+    """Add a folder's labels, documents and clauses to the library; note what an override changes."""
     labels_file = folder / "_labels.toml"
     if labels_file.is_file():
         for group, entries in _read_toml(labels_file).items():
@@ -156,16 +159,35 @@ def _merge_folder(folder: Path, lib: Library) -> None:
         else:
             clause = _parse(ClauseSpec, data, path)
             assert isinstance(clause, ClauseSpec)
+            lib.changes.append(_change(lib, clause))
             lib.clauses[clause.id] = clause
+
+
+def _change(lib: Library, clause: ClauseSpec) -> str:
+    """How a clause changes the library: it replaces one, or adds one (maybe a misspelt replacement)."""
+    if clause.id in lib.clauses:
+        return f"{clause.source}: replaces clause {clause.id}"
+    twin = next(
+        (c for c in lib.clauses.values()
+         if c.document == clause.document and (c.title.fr == clause.title.fr or c.title.en == clause.title.en)),
+        None,
+    )
+    if twin is not None:
+        return (f"{clause.source}: adds clause {clause.id}, titled like {twin.id}: to replace that clause, "
+                f"give it the id {twin.id}")
+    return f"{clause.source}: adds clause {clause.id} to {clause.document} (order {clause.order})"
 
 
 def load_library(overrides: list[Path] | None = None) -> Library:
     """Load dpagen's library, then each override folder on top of it."""
     lib = Library(documents={}, clauses={}, labels={})
     _merge_folder(clauses_dir(), lib)
+    lib.changes.clear()
     for folder in overrides or []:
         if not folder.is_dir():
-            raise DpagenError(f"{folder}: --clauses expects a folder of clause files")
+            raise UsageError(f"{folder}: --clauses expects a folder of clause files")
+        if not any(folder.rglob("*.toml")):
+            raise UsageError(f"{folder}: no clause file (*.toml) in this folder")
         _merge_folder(folder, lib)
     for clause in lib.clauses.values():
         doc = lib.documents.get(clause.document)

@@ -10,7 +10,7 @@ from .build import build
 from .clauses import Library, load_library
 from .errors import IncompleteError, UsageError
 from .model import Description
-from .output import safe_filename, write_atomic
+from .output import safe_filename, status, write_atomic
 
 DEFAULT_FORMATS = ("docx", "pdf")
 DOCUMENT_ORDER = ("dpa", "privacy-notice", "processor-charter", "subprocessors")
@@ -108,6 +108,8 @@ def generate(description: Description, request: Request, library: Library | None
     from .writers import get_writer
 
     lib = library or load_library(request.clause_dirs)
+    for change in lib.changes:
+        status(change)
     applicable = applicable_documents(description, lib)
     documents = applicable if "all" in request.documents else list(request.documents)
     for document in documents:

@@ -310,6 +310,25 @@ def test_clauses_override_through_the_command(tmp_path: Path) -> None:
     assert "Violations de données à caractère personnel" not in markdown
 
 
+def test_clauses_override_says_what_it_changes_and_flags_a_misspelt_id(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "legal"
+    folder.mkdir()
+    source = (ROOT / "clauses" / "dpa" / "330-breach.toml").read_text(encoding="utf-8")
+    (folder / "breach.toml").write_text(source.replace('id = "dpa.breach"', 'id = "dpa.breech"'), "utf-8")
+    (folder / "end.toml").write_text((ROOT / "clauses" / "dpa" / "810-end-of-contract.toml").read_text("utf-8"),
+                                     "utf-8")
+    argv = ["generate", str(ROOT / "examples" / "avm-up.json"), "--format", "md", "--clauses", str(folder),
+            "--out", str(tmp_path / "out")]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "adds clause dpa.breech, titled like dpa.breach" in err
+    assert "replaces clause dpa.end-of-contract" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main([*argv[:4], "--clauses", str(empty), "--out", str(tmp_path / "o2")]) == 2
+    assert "no clause file" in capsys.readouterr().err
+
+
 # -- substantive rules of the review (Art. 28, EDPB 07/2020, Commission Q&A) ---------------------------------
 def clause_text(d: Description, clause_id: str, language: str) -> str:
     """The plain text of one clause of the DPA built (as a draft) from ``d``."""
