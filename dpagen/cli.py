@@ -115,8 +115,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", type=Path, help="description file to write (default: description.json)")
     p.add_argument("--from", dest="from_file", type=Path, help="start from an existing description or draft")
-    p.add_argument("--resume", action="store_true", help="continue the last interrupted session")
-    p.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the questions (default: fr)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted session (its draft: --out's, else the one in this folder)")
+    p.add_argument("--lang", choices=("fr", "en"),
+                   help="language of the questions (default: fr, or the language a resumed draft was started in)")
     return parser
 
 

@@ -186,7 +186,8 @@ def test_a_transfer_tool_is_asked_only_for_a_subprocessor_outside_the_eea(tmp_pa
     stop = "subprocessors#add"
     record(tmp_path, answers, interrupt_at=stop, language="en", folder=tmp_path)
     ids = [p.id for p, _ in full.transcript]
-    child = spawn(tmp_path, "--resume", "--out", "desc.json", "--lang", "en")
+    # `--resume` alone finds the folder's one draft and keeps the language it was started in (English)
+    child = spawn(tmp_path, "--resume")
     shown = drive(child, full.transcript[ids.index(stop):])
     assert finish(child) == 0
     # Mailjet (US): the transfer tool is asked, with its explanation, then the SCC module.

@@ -215,8 +215,27 @@ class Session:
             return
 
 
-def run_wizard(out: Path | None, from_file: Path | None, resume: bool, language: str) -> int:
-    """`dpagen wizard`: refuse without a terminal (exit 2), else run a session in it."""
+def find_draft(folder: Path) -> Path | None:
+    """The one wizard draft in a folder, for `--resume` without `--out` (None when there is none)."""
+    drafts = sorted(p for p in folder.glob("*.draft.json") if read_draft(p) is not None)
+    if len(drafts) > 1:
+        names = ", ".join(p.name for p in drafts)
+        raise UsageError(f"several drafts here ({names}): say which with --out FILE or --from DRAFT")
+    return drafts[0] if drafts else None
+
+
+def run_wizard(out: Path | None, from_file: Path | None, resume: bool, language: str | None) -> int:
+    """`dpagen wizard`: refuse without a terminal (exit 2), else run a session in it.
+
+    ``--resume`` without ``--out`` takes the one draft of the current folder; a resumed draft keeps the
+    language it was started in unless ``--lang`` says otherwise.
+    """
+    if resume and out is None and from_file is None:
+        from_file = find_draft(Path("."))
+    draft_path = from_file if from_file is not None else (draft_path_for(out) if out is not None else None)
+    draft = read_draft(draft_path) if resume and draft_path is not None and draft_path.is_file() else None
+    if language is None:
+        language = str(draft.get("language") or "fr") if draft else "fr"
     texts = Texts(language)
     if not sys.stdin.isatty():
         raise UsageError(texts.msg("no_tty"))
