@@ -227,8 +227,11 @@ def test_okasio_declares_the_google_analytics_transfer() -> None:
 
 def test_okasio_recipients_and_purposes() -> None:
     d = load_example("okasio")
-    stripe = [r for r in d.recipients if "Stripe" in r.name]
+    stripe = [r for r in d.recipients if r.name.startswith("Stripe (")]
     assert len(stripe) == 1 and stripe[0].kind is RecipientKind.PROCESSOR
+    assert stripe[0].country == "IE" and stripe[0].transfer is None  # inside the EEA: no transfer tool
+    onward = [r for r in d.recipients if r.name.startswith("Stripe, Inc.")]
+    assert onward and onward[0].country == "US" and onward[0].transfer and onward[0].transfer.dpf_certified
     kinds = {r.kind for r in d.recipients}
     assert {"internal", "auditor", "authority", "debt_collector"} <= {k.value for k in kinds}
     subjects = {s for a in d.activities for s in a.data_subjects}
