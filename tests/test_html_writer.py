@@ -95,7 +95,7 @@ def test_cover_and_table_of_contents(avm: tuple[Document, Collector, str]) -> No
     tree, page, _ = avm
     assert tree.title in page.texts["p"] and tree.parties_line in page.texts["p"]
     assert tree.reference in page.texts["dd"] and tree.version in page.texts["dd"]
-    links = [a["href"] for tag, a in page.tags if tag == "a"]
+    links = [a["href"] for tag, a in page.tags if tag == "a" and a["href"].startswith("#")]  # TOC links
     ids = {a["id"] for _, a in page.tags if a.get("id")}
     assert len(links) == len(tree.sections) + len(tree.clauses()) + 1  # + the signatures
     assert all(href is not None and href[1:] in ids for href in links)
@@ -237,3 +237,14 @@ def test_published_documents_use_their_layout(language: str) -> None:
 def test_get_writer_finds_the_html_writer_and_output_is_stable() -> None:
     writer = get_writer("html")
     assert writer.write(tiny()) == writer.write(tiny())
+
+
+def test_web_and_mail_addresses_become_links_and_nothing_else_does() -> None:
+    from dpagen.writers.html_render import linked
+
+    html = str(linked("See https://www.cnil.fr/fr/plaintes. Mail dpo@avmup.example; <a href=x>javascript:alert(1)"))
+    assert '<a href="https://www.cnil.fr/fr/plaintes">https://www.cnil.fr/fr/plaintes</a>.' in html
+    assert '<a href="mailto:dpo@avmup.example">dpo@avmup.example</a>;' in html
+    assert "&lt;a href=x&gt;javascript:alert(1)" in html and html.count("<a ") == 2
+    page = write(build(load_example("okasio"), "privacy-notice", language="en")).decode("utf-8")
+    assert '<a href="https://www.cnil.fr/fr/plaintes">' in page

@@ -9,13 +9,14 @@ WeasyPrint as stylesheets.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..doctree import BulletList, Document, Paragraph, Table
 from ..errors import UsageError
@@ -54,7 +55,23 @@ def _environment() -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.globals["kind"] = _kind
+    env.filters["linked"] = linked
     return env
+
+
+_LINK = re.compile(r"(?P<url>https?://[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]])|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+
+
+def linked(text: str) -> Markup:
+    """Escape text and make its web addresses and e-mail addresses links (PDF keeps them clickable)."""
+    out, last = [], 0
+    for match in _LINK.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        target = match.group("url") or f"mailto:{match.group('mail')}"
+        out.append(Markup('<a href="{}">{}</a>').format(target, match.group()))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
 
 
 def _kind(block: Any) -> str:
