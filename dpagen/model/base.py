@@ -63,7 +63,7 @@ def _country(value: str) -> str:
 
 CountryCode = Annotated[
     str,
-    Field(min_length=2, max_length=2, description="ISO 3166-1 alpha-2 country code, e.g. FR"),
+    Field(description="ISO 3166-1 alpha-2 country code, e.g. FR", json_schema_extra={"pattern": "^[A-Za-z]{2}$"}),
     AfterValidator(_country),
 ]
 """An ISO 3166-1 alpha-2 country code, upper case."""
