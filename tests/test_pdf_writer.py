@@ -355,3 +355,115 @@ def test_weasyprint_is_imported_only_when_a_pdf_is_written() -> None:
         "import dpagen.cli; assert 'weasyprint' not in sys.modules, 'weasyprint imported too early'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# -- the PDF worker (dpagen generate) and the fast WeasyPrint import ---------------------------------------
+WORKER_RUN = r"""
+import logging, os, signal, sys
+from pathlib import Path
+from dpagen.build import build
+from dpagen.io import load
+from dpagen.writers import pdf_worker
+from dpagen.writers.html_fetch import FetchRefused
+from dpagen.writers.pdf import write
+
+class Keep(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+    def emit(self, record):
+        self.lines.append(f"{record.name} {record.levelname} {record.getMessage()}")
+
+out = Path(sys.argv[1])
+description = load(out / "avm.json")
+keep = Keep()
+logging.getLogger("weasyprint").addHandler(keep)
+with pdf_worker.running():
+    assert pdf_worker._worker is not None, "no worker started"
+    (out / "worker.pdf").write_bytes(write(build(description, "dpa", language="fr")))
+    listing = build(description, "subprocessors", language="fr")
+    write(listing, template=out / "unknown-property.css")
+    try:
+        write(listing, template=out / "fetch.css")
+    except FetchRefused as exc:
+        (out / "refused.txt").write_text(exc.message)
+    assert "weasyprint" not in sys.modules, "laid out in this process, not in the worker"
+assert pdf_worker._worker is None
+try:
+    os.waitpid(-1, os.WNOHANG)
+except ChildProcessError:
+    pass
+else:
+    raise AssertionError("the worker was not reaped")
+(out / "log.txt").write_text("\n".join(keep.lines))
+
+with pdf_worker.running():  # a worker that dies: the writer lays the PDF out itself
+    os.kill(pdf_worker._worker.pid, signal.SIGKILL)
+    (out / "fallback.pdf").write_bytes(write(listing))
+    assert pdf_worker._worker is None and "weasyprint" in sys.modules
+"""
+
+
+@pytest.fixture(scope="module")
+def worker_run(tmp_path_factory: pytest.TempPathFactory, avm: Description) -> Path:
+    """One process that writes PDFs through the worker (and through a worker that dies)."""
+    from dpagen.io import dumps
+
+    out = tmp_path_factory.mktemp("worker")
+    (out / "avm.json").write_text(dumps(avm), encoding="utf-8")
+    (out / "unknown-property.css").write_text("h1 { colour: red }", encoding="utf-8")
+    (out / "fetch.css").write_text('@import url("file:///etc/hostname");', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", WORKER_RUN, str(out)], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "", proc.stderr  # the worker printed nothing of its own
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker is forked on Linux only")
+def test_the_worker_gives_the_bytes_of_the_in_process_layout(
+    worker_run: Path, rendered: tuple[Document, Pdf], compact_list: tuple[Document, Pdf]
+) -> None:
+    tree, pdf = rendered
+    if tree.language != "fr":
+        pytest.skip("one language is enough")
+    assert (worker_run / "worker.pdf").read_bytes() == pdf.data
+    assert (worker_run / "fallback.pdf").read_bytes() == compact_list[1].data
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker is forked on Linux only")
+def test_the_worker_reports_weasyprint_warnings_and_refused_fetches_here(worker_run: Path) -> None:
+    log = (worker_run / "log.txt").read_text().splitlines()
+    [warning] = [line for line in log if " WARNING " in line]
+    assert warning.startswith("weasyprint WARNING Ignored `colour: red") and "unknown property" in warning
+    assert "refused to fetch 'file:///etc/hostname'" in (worker_run / "refused.txt").read_text()
+
+
+def test_dpagen_generate_writes_the_same_pdf_through_its_worker(
+    tmp_path: Path, compact_list: tuple[Document, Pdf]
+) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "avm-up.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "dpagen", "generate", str(example), "--doc", "subprocessors", "--lang", "fr",
+         "--format", "pdf", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    [written] = tmp_path.glob("*.pdf")
+    assert written.read_bytes() == compact_list[1].data
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fast lookup is for Linux")
+def test_the_fast_library_lookup_agrees_with_the_standard_one() -> None:
+    import ctypes.util
+
+    from dpagen.writers.pdf_import import _FastFinder, fast_find_library
+
+    standard = ctypes.util.find_library
+    finder = _FastFinder(standard)
+    for name in ("c", "m", "fontconfig", "pango-1.0", "libpango-1.0-0", "gobject-2.0-0", "harfbuzz-subset",
+                 "harfbuzz-vector", "libharfbuzz-vector.0.dylib", "dpagen-no-such-library"):
+        assert finder(name) == standard(name), name
+    with fast_find_library():
+        assert isinstance(ctypes.util.find_library, _FastFinder)
+    assert ctypes.util.find_library is standard

@@ -4,19 +4,28 @@ A4 pages, a cover and a table of contents with page numbers (or, in the compact 
 page 1), a running header and a "Page N / M" footer, bookmarks for sections and clauses, annex tables that
 split between rows, and signature blocks kept together. Only files of dpagen's templates folder are fetched
 (fonts); the PDF's dates come from the document's date, so that two renders give the same bytes.
+
+When ``dpagen generate`` started the PDF worker (``pdf_worker``: a forked process that imported
+WeasyPrint while the description was loaded and the documents built), the layout runs there; otherwise
+here. Both run :func:`lay_out` and give the same bytes.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..doctree import Document
 from ..errors import DpagenError
+from . import pdf_worker
 from .html_fetch import FetchRefused, make_fetcher
 from .html_render import html_dir, read_css, render, user_css
+from .pdf_import import import_weasyprint
 
 
 class PdfError(DpagenError):
@@ -26,12 +35,12 @@ class PdfError(DpagenError):
 @functools.cache
 def _html_class() -> type:
     """WeasyPrint's HTML with our small user-agent stylesheet (``ua.css``) in place of its full one."""
-    import weasyprint
+    weasyprint = import_weasyprint()
     from weasyprint.html import UA_COUNTER_STYLE
 
     ua = weasyprint.CSS(string=read_css("ua.css"), counter_style=UA_COUNTER_STYLE)
 
-    class LeanHTML(weasyprint.HTML):  # type: ignore[misc]
+    class LeanHTML(weasyprint.HTML):  # type: ignore[misc,name-defined]
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
             return [ua]
 
@@ -44,26 +53,67 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
     ``template`` may name a ``.css`` file, applied after our print stylesheet (a house style; it may
     load only dpagen's own files); any other template (a DOCX letterhead) is ignored here.
     """
-    import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import FatalURLFetchingError
-
-    base_url = html_dir().as_uri() + "/"
-    fetcher = make_fetcher()
-    fonts = FontConfiguration()
     sources = [read_css("common.css"), read_css("print.css")]
     extra = user_css(template)
     if extra is not None:
         sources.append(extra)
+    html = render(document, mode="print")
+    data = pdf_worker.submit(html, sources)
+    return data if data is not None else lay_out(html, sources)
+
+
+@dataclass
+class Prepared:
+    """Stylesheets parsed for one layout, with the font configuration their ``@font-face`` rules filled."""
+
+    sources: list[str]
+    fonts: Any  # weasyprint.text.fonts.FontConfiguration
+    fetcher: Any
+    stylesheets: list[Any]
+
+
+def prepare(sources: list[str], before: Prepared | None = None) -> Prepared:
+    """Parse the stylesheets of a layout (``before``: the first ones, parsed already, extended in place).
+
+    The PDF worker prepares our own stylesheets while it waits for its first document.
+    """
+    weasyprint = import_weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
+    _html_class()
+    if before is None:
+        before = Prepared([], FontConfiguration(), make_fetcher(), [])
+    if sources[: len(before.sources)] != before.sources:
+        raise ValueError("the stylesheets prepared are not the first ones of the layout")
+    base_url = html_dir().as_uri() + "/"
+    for css in sources[len(before.sources):]:
+        with _fetch_errors():
+            sheet = weasyprint.CSS(string=css, base_url=base_url, url_fetcher=before.fetcher,
+                                   font_config=before.fonts)
+        before.stylesheets.append(sheet)
+        before.sources.append(css)
+    return before
+
+
+def lay_out(html: str, sources: list[str], prepared: Prepared | None = None) -> bytes:
+    """The PDF of our print HTML with these stylesheets (fetching only dpagen's template files).
+
+    ``prepared``: the first stylesheets, parsed already for this layout (and for no other).
+    """
+    prepared = prepare(sources, prepared)
+    base_url = html_dir().as_uri() + "/"
+    with _fetch_errors():
+        page = _html_class()(string=html, base_url=base_url, url_fetcher=prepared.fetcher)
+        return bytes(page.write_pdf(stylesheets=prepared.stylesheets, font_config=prepared.fonts))
+
+
+@contextmanager
+def _fetch_errors() -> Iterator[None]:
+    """A refused fetch stops WeasyPrint; report it as FetchRefused (any other as a PdfError)."""
+    from weasyprint.urls import FatalURLFetchingError
+
     try:
-        stylesheets = [
-            weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=fonts)
-            for css in sources
-        ]
-        page = _html_class()(
-            string=render(document, mode="print"), base_url=base_url, url_fetcher=fetcher
-        )
-        return bytes(page.write_pdf(stylesheets=stylesheets, font_config=fonts))
+        yield
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
         if isinstance(cause, FetchRefused):
