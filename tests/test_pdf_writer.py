@@ -380,6 +380,7 @@ keep = Keep()
 logging.getLogger("weasyprint").addHandler(keep)
 with pdf_worker.running():
     assert pdf_worker._worker is not None, "no worker started"
+    scratch = Path(pdf_worker._worker.scratch)
     (out / "worker.pdf").write_bytes(write(build(description, "dpa", language="fr")))
     listing = build(description, "subprocessors", language="fr")
     write(listing, template=out / "unknown-property.css")
@@ -388,7 +389,7 @@ with pdf_worker.running():
     except FetchRefused as exc:
         (out / "refused.txt").write_text(exc.message)
     assert "weasyprint" not in sys.modules, "laid out in this process, not in the worker"
-assert pdf_worker._worker is None
+assert pdf_worker._worker is None and not scratch.exists()
 try:
     os.waitpid(-1, os.WNOHANG)
 except ChildProcessError:

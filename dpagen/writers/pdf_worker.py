@@ -15,8 +15,11 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import shutil
+import signal
 import struct
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +34,7 @@ class _Worker:
     pid: int
     jobs: int  # write end: this process → worker
     results: int  # read end: worker → this process
+    scratch: str  # the worker's temporary folder (WeasyPrint's font files), removed by this process
 
 
 _worker: _Worker | None = None
@@ -54,6 +58,7 @@ def start() -> bool:
         return True
     if not _can_fork():
         return False
+    scratch = tempfile.mkdtemp(prefix="dpagen-pdf-")
     jobs_read, jobs_write = os.pipe()
     results_read, results_write = os.pipe()
     sys.stdout.flush()
@@ -63,31 +68,35 @@ def start() -> bool:
     except OSError:
         for fd in (jobs_read, jobs_write, results_read, results_write):
             os.close(fd)
+        os.rmdir(scratch)
         return False
     if pid == 0:  # the worker: never returns
         status = 1
         try:
             os.close(jobs_write)
             os.close(results_read)
+            tempfile.tempdir = scratch  # it exits without running WeasyPrint's clean-up: this process does it
             _serve(jobs_read, results_write)
             status = 0
         finally:
             os._exit(status)
     os.close(jobs_read)
     os.close(results_write)
-    _worker = _Worker(pid, jobs_write, results_read)
+    _worker = _Worker(pid, jobs_write, results_read, scratch)
     return True
 
 
 def stop() -> None:
-    """Let the worker finish and reap it (closing its job pipe tells it to exit)."""
+    """End the worker (idle, or still importing: it holds nothing), reap it and remove its files."""
     global _worker
     worker, _worker = _worker, None
     if worker is None:
         return
     for fd in (worker.jobs, worker.results):
         os.close(fd)
+    os.kill(worker.pid, signal.SIGTERM)  # ours until reaped, even once it has exited
     os.waitpid(worker.pid, 0)
+    shutil.rmtree(worker.scratch, ignore_errors=True)
 
 
 def submit(html: str, sources: list[str]) -> bytes | None:
@@ -150,7 +159,6 @@ class _Collector(logging.Handler):
 def _serve(jobs: int, results: int) -> None:
     """Import WeasyPrint, then lay out each job until the job pipe closes."""
     import gc
-    import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which closes the pipe
     from .html_render import read_css
