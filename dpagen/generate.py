@@ -55,9 +55,10 @@ def _findings(description: Description) -> list[Any]:
     """The compliance check's findings (none when the check is not installed)."""
     try:
         from .rules import check
+        from .rules.documents import RULE_ID
     except ImportError:
         return []
-    return list(check(description))
+    return list(check(description, skip=(RULE_ID,)))  # the build below reports the same gaps itself
 
 
 def drafting_notes(
@@ -122,22 +123,25 @@ def generate(description: Description, request: Request, library: Library | None
     writers = {fmt: get_writer(fmt) for fmt in request.formats}
     language = request.language or description.document.language.value
     findings = _findings(description)
-    if not request.draft:
-        refused = {d: blocking_findings(description, d, language, findings) for d in documents}
-        if any(refused.values()):
-            lines = [f"{d}: {line}" for d, problems in refused.items() for line in problems]
-            names = ", ".join(d for d, problems in refused.items() if problems)
-            raise IncompleteError(
-                f"cannot finalise {names}: the compliance check reports {len(lines)} error(s) "
-                "(fix them, or use --draft)",
-                lines,
-            )
-    trees = []
+    trees, refused = [], {}
     for document in documents:
-        tree = build(description, document, language=language, draft=request.draft, library=lib)
         if request.draft:
+            tree = build(description, document, language=language, draft=True, library=lib)
             tree.notes = drafting_notes(description, document, language, findings)
-        trees.append(tree)
+            trees.append(tree)
+            continue
+        problems = blocking_findings(description, document, language, findings)
+        try:  # a final refusal lists the problems of every document at once
+            trees.append(build(description, document, language=language, library=lib))
+        except IncompleteError as gaps:
+            problems += [f"value missing: {path}" for path in gaps.details]
+        if problems:
+            refused[document] = problems
+    if refused:
+        lines = [f"{d}: {line}" for d, problems in refused.items() for line in problems]
+        raise IncompleteError(
+            f"cannot finalise {', '.join(refused)}: {len(lines)} problem(s) to fix (or use --draft)", lines
+        )
     targets = [
         (request.out_dir / output_name(description, tree.kind, language, fmt), tree, fmt)
         for tree in trees
