@@ -23,6 +23,12 @@ def _fmt(description: str, example: str) -> dict[str, Any]:
     }
 
 
+def _command(sub: Any, name: str, summary: str, description: str, example: str) -> argparse.ArgumentParser:
+    """A subcommand whose --help says what it does and ends with an example."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=summary, **_fmt(description, example))
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -37,60 +43,58 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dpagen {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "init",
-        help="write an example description to start from",
-        **_fmt("Write a complete example description to start from.", "dpagen init --example okasio --out my.json"),
+        "write an example description to start from",
+        "Write a complete example description to start from.",
+        "dpagen init --example okasio --out my.json",
     )
     p.add_argument("--example", default="avm-up", help="example name (see --list); default: avm-up")
     p.add_argument("--out", type=Path, help="file to write (default: print to standard output)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--list", action="store_true", help="list the bundled examples and exit")
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "validate",
-        help="check that descriptions fit the model",
-        **_fmt(
-            "Load each description and report every problem at once, with its JSON path.\n"
-            "Exit status: 0 all valid, 1 a description is invalid, 2 a file cannot be read.",
-            "dpagen validate examples/*.json",
-        ),
+        "check that descriptions fit the model",
+        "Load each description and report every problem at once, with its JSON path.\n"
+        "Exit status: 0 all valid, 1 a description is invalid, 2 a file cannot be read.",
+        "dpagen validate examples/*.json",
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "schema",
-        help="print the JSON Schema of a description",
-        **_fmt(
-            "Print the JSON Schema of the description, for editors such as VS Code.",
-            "dpagen schema --out dpagen.schema.json",
-        ),
+        "print the JSON Schema of a description",
+        "Print the JSON Schema of the description, for editors such as VS Code.",
+        "dpagen schema --out dpagen.schema.json",
     )
     p.add_argument("--out", type=Path, help="file to write (default: standard output)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "check",
-        help="review descriptions as a DPO would, citing GDPR articles",
-        **_fmt(
-            "Review each description and list findings (rule id, severity, article, JSON path, advice).\n"
-            "Exit status: 0 no errors, 1 errors found, 2 unusable input.",
-            "dpagen check examples/okasio.json --format json",
-        ),
+        "review descriptions as a DPO would, citing GDPR articles",
+        "Review each description and list findings (rule id, severity, article, JSON path, advice).\n"
+        "Exit status: 0 no errors, 1 errors found, 2 unusable input.",
+        "dpagen check examples/okasio.json --format json",
     )
     p.add_argument("files", nargs="*", type=Path, metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     p.add_argument("--lang", choices=("fr", "en"), help="language of the findings (default: the description's)")
     p.add_argument("--rules", action="store_true", help="list every rule with its articles and checklist items")
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "generate",
-        help="write the documents",
-        **_fmt(
-            "Write documents for the relationship described in FILE. Without --format: DOCX and PDF.\n"
-            "Without --draft, an incomplete or non-compliant description is refused with the list of gaps.",
-            "dpagen generate examples/avm-up.json --doc dpa --lang en --format docx,pdf,md --out out/",
-        ),
+        "write the documents",
+        "Write documents for the relationship described in FILE. Without --format: DOCX and PDF.\n"
+        "Without --draft, an incomplete or non-compliant description is refused with the list of gaps.",
+        "dpagen generate examples/avm-up.json --doc dpa --lang en --format docx,pdf,md --out out/",
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--doc", default="dpa", choices=DOCUMENTS, help="document to write (default: dpa)")
@@ -105,13 +109,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="your own Word template (.docx: letterhead, styles) for DOCX, or a house stylesheet "
                    "(.css) for HTML and PDF; repeatable")
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "wizard",
-        help="answer questions in the terminal to write a description",
-        **_fmt(
-            "Ask, in the terminal, for everything a description holds; save a draft after every answer.",
-            "dpagen wizard --out my.json --lang en",
-        ),
+        "answer questions in the terminal to write a description",
+        "Ask, in the terminal, for everything a description holds; save a draft after every answer.",
+        "dpagen wizard --out my.json --lang en",
     )
     p.add_argument("--out", type=Path, help="description file to write (default: description.json)")
     p.add_argument("--from", dest="from_file", type=Path, help="start from an existing description or draft")
