@@ -2,6 +2,9 @@
 
 - ``nodes.py`` / ``questions.py`` — what is asked, in which order, when, with which defaults (data);
 - ``flow.py`` — walks the questions through any prompter, validates every answer with the model;
+- ``steps.py`` — the steps with their own logic (security catalogue, signatories);
+- ``scope.py`` — what a question's ``when``/``compute`` function sees;
+- ``values.py`` / ``validation.py`` — answers to model values and back; the model's errors and messages;
 - ``prompts.py`` — the terminal prompter, the only module that imports questionary;
 - ``session.py`` — drafts, resuming, editing a file, Ctrl-C, saving, checking and generating.
 """

@@ -5,125 +5,29 @@ JSON data; every answer is checked by validating the candidate description with 
 source of truth) and only errors at the answered path, below it, or new at an object holding it
 (e.g. duplicate category names) refuse the answer. Every answer is logged as ``[id, raw]``; the
 log replayed from the same start state gives back the same state (that is how a draft resumes).
+
+This module walks and records; the steps with their own logic are in ``steps.py``, the conversion of
+answers in ``values.py`` and the model's verdict in ``validation.py``.
 """
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-from pydantic_core import to_jsonable_python
-
-from ..model import Description, SecurityCategory
+from ..model import Description
 from . import paths
 from .nodes import Ask, Custom, Each, Group, Loop, Node, Section
 from .prompter import Prompt, Prompter, PromptKind
 from .questions import SECTIONS
+from .scope import Scope
+from .steps import STEPS
 from .texts import Texts
+from .validation import error_path, errors_of, model_message
+from .values import PROMPT_KINDS, canonical, convert, display, without_nulls
 
 Answer = list[Any]  # [prompt id, raw answer]
-
-_PROMPT_KINDS: dict[str, PromptKind] = {
-    "text": "text", "int": "text", "date": "text", "list": "text",
-    "confirm": "confirm", "tristate": "select", "select": "select", "multi": "checkbox",
-}
-_TRISTATE = {"yes": True, "no": False}
-
-
-class Scope:
-    """What a ``when``/``compute`` function sees: the answers around one object of the description."""
-
-    def __init__(self, state: dict[str, Any], base: paths.JsonPath, language: str = "fr") -> None:
-        self.state = state
-        self.base = base
-        self.language = language  # the wizard's own language (the documents' is ``document.language``)
-
-    def _resolve(self, relative: str) -> paths.JsonPath:
-        base = self.base
-        while relative.startswith("^"):
-            relative = relative[1:]
-            base = base[:-2] if base and isinstance(base[-1], int) else base[:-1]
-        return base + paths.parse(relative)
-
-    def get(self, relative: str, default: Any = None) -> Any:
-        """A value relative to this object (``^`` climbs one object up); the model default when unset."""
-        path = self._resolve(relative)
-        value = paths.get(self.state, path, paths.MISSING)
-        if value is paths.MISSING:
-            value = paths.default_in(self.state, path)
-        return default if value is None else value
-
-    def root(self, relative: str) -> Any:
-        """A value from the description's root."""
-        return Scope(self.state, (), self.language).get(relative)
-
-
-def model_message(error: dict[str, Any]) -> str:
-    """The model's message for one error, without pydantic's prefixes."""
-    msg = str(error["msg"])
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
-    return msg
-
-
-def _loc(error: dict[str, Any]) -> paths.JsonPath:
-    return tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-
-
-def errors_of(state: dict[str, Any]) -> list[dict[str, Any]]:
-    """The model's errors for a state (empty when it is a valid description)."""
-    try:
-        Description.model_validate(state)
-    except ValidationError as exc:
-        return [dict(error) for error in exc.errors(include_url=False)]
-    return []
-
-
-_FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-
-def convert(kind: str, raw: Any) -> Any:
-    """Turn a raw answer into the JSON value to validate (None or [] means unset)."""
-    if kind in ("confirm", "multi"):
-        return raw
-    if kind == "select":
-        return raw or None
-    if kind == "tristate":
-        return _TRISTATE.get(str(raw or ""))
-    text = str(raw if raw is not None else "").strip()
-    if kind == "list":
-        return [item.strip() for item in text.split(";") if item.strip()]
-    if not text:
-        return None
-    if kind == "date":
-        match = _FR_DATE.match(text)
-        if match:
-            day, month, year = match.groups()
-            return f"{year}-{int(month):02d}-{int(day):02d}"
-    return text
-
-
-def display(kind: str, value: Any) -> Any:
-    """A current value as a prompt default."""
-    if kind == "confirm":
-        return bool(value)
-    if kind == "multi":
-        return list(value or [])
-    if kind == "select":
-        return value if value is not None else ""
-    if kind == "tristate":
-        return {True: "yes", False: "no"}.get(value, "") if isinstance(value, bool) else ""
-    if value is None:
-        return ""
-    if kind == "list":
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 class Wizard:
@@ -198,9 +102,9 @@ class Wizard:
         """The model's objection to setting ``path`` to ``value``, or None when it accepts it."""
         candidate = copy.deepcopy(self.state)
         self._set(candidate, path, value)
-        before = {paths.show(_loc(e)) for e in errors_of(self.state)}
+        before = {paths.show(error_path(e)) for e in errors_of(self.state)}
         for error in errors_of(candidate):
-            loc = _loc(error)
+            loc = error_path(error)
             if loc[: len(path)] == path:
                 return model_message(error)
             if path[: len(loc)] == loc and paths.show(loc) not in before:
@@ -220,7 +124,7 @@ class Wizard:
 
     def set(self, path: paths.JsonPath, value: Any) -> None:
         """Store a value (already checked) in the model's own form, e.g. 'fr' → 'FR'."""
-        self._set(self.state, path, _canonical(path, value))
+        self._set(self.state, path, canonical(path, value))
 
     def clear(self, path: paths.JsonPath) -> None:
         """Unset a value that no longer applies."""
@@ -247,7 +151,7 @@ class Wizard:
             if problems:
                 self.say(self.texts.msg("invalid"))
                 for error in problems:
-                    self.say(f"  {paths.show(_loc(error))}: {model_message(error)}")
+                    self.say(f"  {paths.show(error_path(error))}: {model_message(error)}")
             choices = [("save", self.texts.msg("save"))] + [
                 (sid, self.texts.msg("back", title=title)) for sid, title in titles.items()
             ]
@@ -284,7 +188,7 @@ class Wizard:
             elif isinstance(node, Each):
                 self.run_each(node, target, context)
             elif isinstance(node, Custom):
-                getattr(self, f"step_{node.name}")()
+                STEPS[node.name](self)
 
     def current(self, node: Ask, path: paths.JsonPath, scope: Scope) -> Any:
         """The value a question starts from.
@@ -341,7 +245,7 @@ class Wizard:
         scope = Scope(self.state, base, self.language)
         current = self.current(node, path, scope)
         kind = node.kind
-        prompt_kind: PromptKind = _PROMPT_KINDS[kind]
+        prompt_kind: PromptKind = PROMPT_KINDS[kind]
         choices = self.choices(node, scope) if prompt_kind in ("select", "checkbox") else []
         if kind == "select" and current is not None and current not in {v for v, _ in choices}:
             current = None
@@ -368,8 +272,9 @@ class Wizard:
                 context["current"] = display("text", Scope(self.state, path, self.language).get(node.shown))
             present = paths.get(self.state, path) is not None or (node.suggest and self._is_new(path))
             message = self.texts.question(node.key, **context)
-            yes = self.ask(Prompt(paths.show(path) + ("#change" if node.change else "#has"), "confirm",
-                                  message, help=self.texts.help(node.key), default=present and not node.change))
+            pid = paths.show(path) + ("#change" if node.change else "#has")
+            yes = self.ask(Prompt(pid, "confirm", message, help=self.texts.help(node.key),
+                                  default=present and not node.change))
             if not yes:
                 if not node.change:
                     self.clear(path)
@@ -378,7 +283,7 @@ class Wizard:
             if node.change and not paths.has(self.state, path):  # edit the model's default, field by field
                 default = paths.default_in(self.state, path)
                 if isinstance(default, dict):
-                    paths.put(self.state, path, _without_nulls(default))
+                    paths.put(self.state, path, without_nulls(default))
         self.run_nodes(node.nodes, path, context)
 
     def _title(self, item: Any, field: str, index: int) -> str:
@@ -438,155 +343,3 @@ class Wizard:
             title = item.get(node.title) if isinstance(item, dict) else None
             item_context = {**context, "n": index + 1, "item": title or index + 1}
             self.run_nodes(node.nodes, (*path, index), item_context)
-
-    # ---------------------------------------------------------------- the security catalogue
-
-    def step_security(self) -> None:
-        """Tick the Annex III categories, describe each measure, then add more in any category."""
-        path: paths.JsonPath = ("security_measures",)
-        labels = self.labels.get("SecurityCategory", {})
-        catalogue = [(c.value, labels.get(c.value, c.value)) for c in SecurityCategory]
-        measures: list[dict[str, Any]] = list(paths.get(self.state, path) or [])
-        present = [m.get("category") for m in measures]
-        ticked = self.ask(Prompt(
-            "security_measures#categories", "checkbox", self.texts.question("security.categories"),
-            help=self.texts.help("security.categories"),
-            default=[c.value for c in SecurityCategory if c.value in present],
-            choices=catalogue,
-        ))
-        kept: list[dict[str, Any] | None] = [m if m.get("category") in ticked else None for m in measures]
-        added: list[dict[str, Any]] = []
-        for code in [c.value for c in SecurityCategory if c.value in ticked]:
-            label = labels.get(code, code)
-            mine: list[int | None] = [i for i, m in enumerate(measures) if m.get("category") == code]
-            mine = mine or [None]
-            for k, index in enumerate(mine):
-                old = measures[index]["description"] if index is not None else ""
-                text = self._ask_measure(f"security_measures#{code}.{k}", code, old, kept, added,
-                                         self.texts.question("security.describe", label=label))
-                if index is not None:
-                    kept[index] = {**measures[index], "description": text} if text else None
-                elif text:
-                    added.append({"category": code, "description": text})
-        while self.ask(Prompt("security_measures#more", "confirm", self.texts.question("security.more"),
-                              default=False)):
-            code = self.ask(Prompt("security_measures#more.category", "select",
-                                   self.texts.question("security.more_category"),
-                                   default=catalogue[0][0], choices=catalogue))
-            text = self._ask_measure("security_measures#more.description", code, "", kept, added,
-                                     self.texts.question("security.more_description"))
-            if text:
-                added.append({"category": code, "description": text})
-            self._store_measures(kept, added)
-        self._store_measures(kept, added)
-
-    def _ask_measure(self, pid: str, code: str, old: str, kept: list[dict[str, Any] | None],
-                     added: list[dict[str, Any]], message: str) -> str | None:
-        def validate(raw: Any) -> str | None:
-            text = convert("text", raw)
-            if text is None:
-                return None
-            others = [m for m in kept if m is not None] + added
-            saved = self.state.get("security_measures")
-            self.state["security_measures"] = others
-            try:
-                return self.check(("security_measures", len(others)), {"category": code, "description": text})
-            finally:
-                if saved is None:
-                    del self.state["security_measures"]
-                else:
-                    self.state["security_measures"] = saved
-
-        raw = self.ask(Prompt(pid, "text", message, default=old, validate=validate))
-        text = convert("text", raw)
-        self._store_measures(kept, added)
-        return str(text) if text is not None else None
-
-    def _store_measures(self, kept: list[dict[str, Any] | None], added: list[dict[str, Any]]) -> None:
-        self.set(("security_measures",), [m for m in kept if m is not None] + added)
-        self.changed()
-
-    # ---------------------------------------------------------------- who signs the contract
-
-    def step_signatories(self) -> None:
-        """For each party, who signs the contract: its legal representative unless another person is given.
-
-        No signatory is stored while the answers are the representative's, so the signature follows
-        the representative if it changes later.
-        """
-        path: paths.JsonPath = ("contract", "signatories")
-        for role in ("controller", "processor"):
-            if not isinstance(paths.get(self.state, (role,)), dict):
-                continue
-            signers: list[Any] = list(paths.get(self.state, path) or [])
-            index = next((i for i, s in enumerate(signers) if isinstance(s, dict) and s.get("party") == role),
-                         len(signers))
-            entry: dict[str, Any] = dict(signers[index]) if index < len(signers) else {}
-            representative = paths.get(self.state, (role, "representative")) or {}
-            answers: dict[str, Any] = {}
-            for field in ("name", "title"):
-                answers[field] = self._ask_signatory(role, field, (entry or representative).get(field), entry,
-                                                     answers, (*path, index))
-            new = {k: v for k, v in {**entry, "party": role, **answers}.items() if v is not None}
-            same = not entry and all(answers[f] == representative.get(f) for f in answers)
-            if same:
-                continue
-            if set(new) == {"party"}:
-                if entry:
-                    del signers[index]
-            elif index < len(signers):
-                signers[index] = new
-            else:
-                signers.append(new)
-            if signers:
-                paths.put(self.state, path, signers)
-            else:
-                self.clear(path)
-            self.changed()
-
-    def _ask_signatory(self, role: str, field: str, old: Any, entry: dict[str, Any], answers: dict[str, Any],
-                       path: paths.JsonPath) -> Any:
-        def validate(raw: Any) -> str | None:
-            value = convert("text", raw)
-            candidate = {**entry, "party": role, **answers, field: value}
-            return self.check(path, {k: v for k, v in candidate.items() if v is not None})
-
-        party = self.texts.msg(f"party.{role}")
-        raw = self.ask(Prompt(f"contract.signatories#{role}.{field}", "text",
-                              self.texts.question(f"signatory.{field}", party=party),
-                              help=self.texts.help(f"signatory.{field}"), default=display("text", old),
-                              validate=validate))
-        self.changed()  # the draft keeps the answer even before the signatory is stored
-        return convert("text", raw)
-
-
-def _without_nulls(data: dict[str, Any]) -> dict[str, Any]:
-    """An object without its unset (null) fields, at every level."""
-    return {k: _without_nulls(v) if isinstance(v, dict) else v for k, v in data.items() if v is not None}
-
-
-def _canonical(path: paths.JsonPath, value: Any) -> Any:
-    """The value as the model stores it (upper-case country, int from text, ISO date), in JSON form."""
-    info = paths.field_info(path)
-    if info is None or value is None or (isinstance(value, list | dict) and not value):
-        return value
-    try:
-        adapter = _adapter(path)
-        return to_jsonable_python(adapter.validate_python(value), by_alias=True)
-    except (ValidationError, TypeError):
-        return value
-
-
-_ADAPTERS: dict[tuple[str, ...], TypeAdapter[Any]] = {}
-
-
-def _adapter(path: paths.JsonPath) -> TypeAdapter[Any]:
-    from typing import Annotated
-
-    key = tuple(p for p in path if isinstance(p, str))
-    if key not in _ADAPTERS:
-        info = paths.field_info(path)
-        assert info is not None
-        annotation: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-        _ADAPTERS[key] = TypeAdapter(annotation)
-    return _ADAPTERS[key]

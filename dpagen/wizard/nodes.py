@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from .flow import Scope
+    from .scope import Scope
 
 Kind = Literal["text", "int", "date", "list", "confirm", "tristate", "select", "multi"]
 """How an answer is typed: free text, a number, a date, a ';'-separated list, yes/no, yes/no/unsaid (a
@@ -78,7 +78,7 @@ class Each:
 
 @dataclass(frozen=True)
 class Custom:
-    """A step with its own logic in the flow (the security catalogue)."""
+    """A step with its own logic, named in steps.STEPS (the security catalogue, the signatories)."""
 
     name: str
     when: Predicate | None = None

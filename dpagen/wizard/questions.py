@@ -13,7 +13,7 @@ from .nodes import Ask, Compute, Custom, Each, Group, Loop, Predicate, Section
 from .texts import Texts
 
 if TYPE_CHECKING:
-    from .flow import Scope
+    from .scope import Scope
 
 
 def _country_is(scope: Scope, path: str, french: bool) -> bool:
