@@ -190,9 +190,16 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from .generate import Request, generate
-    from .io import load
-    from .output import status
+    import gc
+
+    gc.disable()  # the collector's passes over the modules being imported would free nothing
+    try:
+        from .generate import Request, generate
+        from .io import load
+        from .output import status
+    finally:
+        gc.freeze()  # what they hold stays out of later collections
+        gc.enable()
 
     formats = list(dict.fromkeys(f.strip().lower() for f in args.format.split(",") if f.strip()))
     if not formats:

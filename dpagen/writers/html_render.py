@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from ..doctree import BulletList, Document, Paragraph, Table
 from ..errors import UsageError
 from ..resources import templates_dir
+from ..templating import bytecode_cache
 
 Mode = Literal["screen", "print"]
 
@@ -53,6 +54,7 @@ def _environment() -> SandboxedEnvironment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode_cache(),
     )
     env.globals["kind"] = _kind
     env.filters["linked"] = linked

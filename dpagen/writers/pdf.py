@@ -26,6 +26,7 @@ from . import pdf_worker
 from .html_fetch import FetchRefused, make_fetcher
 from .html_render import html_dir, read_css, render, user_css
 from .pdf_import import import_weasyprint
+from .pdf_tuning import parse_xhtml, quick_run
 
 
 class PdfError(DpagenError):
@@ -34,13 +35,29 @@ class PdfError(DpagenError):
 
 @functools.cache
 def _html_class() -> type:
-    """WeasyPrint's HTML with our small user-agent stylesheet (``ua.css``) in place of its full one."""
+    """WeasyPrint's HTML read by the XML parser, with our small user-agent stylesheet (``ua.css``).
+
+    The page is parsed as XHTML when it is well-formed (``pdf_tuning``), else by WeasyPrint's HTML5
+    parser; either tree is wrapped as WeasyPrint wraps its own.
+    """
     weasyprint = import_weasyprint()
+    import cssselect2
     from weasyprint.html import UA_COUNTER_STYLE
 
     ua = weasyprint.CSS(string=read_css("ua.css"), counter_style=UA_COUNTER_STYLE)
 
     class LeanHTML(weasyprint.HTML):  # type: ignore[misc,name-defined]
+        def __init__(self, *, string: str, base_url: str, url_fetcher: Any) -> None:
+            tree = parse_xhtml(string)
+            if tree is None:
+                super().__init__(string=string, base_url=base_url, url_fetcher=url_fetcher)
+                return
+            self.base_url = base_url  # our skeleton has no <base>
+            self.url_fetcher = url_fetcher
+            self.media_type = "print"
+            self.wrapper_element = cssselect2.ElementWrapper.from_html_root(tree, content_language=None)
+            self.etree_element = self.wrapper_element.etree_element
+
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
             return [ua]
 
@@ -102,7 +119,7 @@ def lay_out(html: str, sources: list[str], prepared: Prepared | None = None) -> 
     """
     prepared = prepare(sources, prepared)
     base_url = html_dir().as_uri() + "/"
-    with _fetch_errors():
+    with _fetch_errors(), quick_run():
         page = _html_class()(string=html, base_url=base_url, url_fetcher=prepared.fetcher)
         return bytes(page.write_pdf(stylesheets=prepared.stylesheets, font_config=prepared.fonts))
 

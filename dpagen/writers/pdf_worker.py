@@ -165,8 +165,10 @@ def _serve(jobs: int, results: int) -> None:
     from .pdf import Prepared, lay_out, prepare
     from .pdf_import import import_weasyprint
 
+    gc.disable()  # while importing, the collector's passes would free nothing
     import_weasyprint()
     gc.freeze()  # the modules just imported stay out of every collection
+    gc.enable()
     logger = logging.getLogger(_LOGGER)
     logger.propagate = False  # the parent logs the records again, through its own handlers
     collector = _Collector()
