@@ -159,6 +159,9 @@ class _Environment(ImmutableSandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
+_VOWELS = "aeiouyàâäéèêëîïôöùûüœæ"
+
+
 class Renderer:
     """Renders clause templates for one document in one language, collecting blanks."""
 
@@ -196,6 +199,7 @@ class Renderer:
             duration=self.duration,
             plural=self.plural,
             blank=self.blank,
+            after=self.after,
         )
         env.globals.update(globals_ or {})
         env.globals["lang"] = language
@@ -304,6 +308,17 @@ class Renderer:
             return self.blank(value)
         singular = value < 2 if self.language == "fr" else value == 1
         return f"{self._value(str(value))} {one if singular else many}"
+
+    def after(self, value: Any, word: str) -> str:
+        """A word, then the value: in French the word is elided before a vowel ("qu'AVM Up", "d'Amazon").
+
+        For the small words that elide (de, que, le, la, jusque, lorsque…): ``{{ name | after('que') }}``.
+        """
+        text = self._finalize(value)
+        start = "" if isinstance(value, Missing) else str(unwrap(value)).lstrip()[:1].lower()
+        if self.language == "fr" and word[-1:] in ("e", "a") and start and start in _VOWELS:
+            return f"{word[:-1]}'{text}"
+        return f"{word} {text}"
 
     def duration(self, value: Any) -> str:
         """A Duration as words: '3 ans', '13 months'."""

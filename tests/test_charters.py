@@ -211,7 +211,8 @@ def expected_notice(d: Description, lang: str) -> dict[str, list[str]]:
     objectable = (LegalBasis.LEGITIMATE_INTEREST, LegalBasis.PUBLIC_TASK)
     exp["notice.objection"] = [WORDS["marketing"][lang], WORDS["any_time"][lang]]
     exp["notice.objection"] += [p.description for p in ps if p.legal_basis in objectable]
-    exp["notice.exercise"] = [str(d.rights.response_days), WORDS["one_month"][lang], *d.rights.channels]
+    days = [] if d.rights.response_days == 30 else [str(d.rights.response_days)]  # 30 days: "one month"
+    exp["notice.exercise"] = [*days, WORDS["one_month"][lang], *d.rights.channels]
     dpo_mail = c.dpo and c.dpo.email
     exp["notice.exercise"].append((c.rights_contact and c.rights_contact.email) or dpo_mail or c.email)
     exp["notice.exercise"] += [sentence(d.rights.identity_check)] if d.rights.identity_check else []
@@ -286,7 +287,8 @@ def expected_charter(d: Description, lang: str) -> dict[str, list[str]]:
     exp["charter.own-data"] += [x.name for x in categories(own)]
     exp["charter.own-data"] += [duration_cell(lang, x) for x in categories(own) if x.retention]
     rc_mail = (p.rights_contact and p.rights_contact.email) or (p.dpo and p.dpo.email) or p.email or ""
-    exp["charter.own-rights"] = [rc_mail, str(d.rights.response_days), d.authority.name]
+    days = [] if d.rights.response_days == 30 else [str(d.rights.response_days)]  # 30 days: "one month"
+    exp["charter.own-rights"] = [rc_mail, *days, WORDS["one_month"][lang], d.authority.name]
     exp["charter.own-rights"] += WORDS["own_rights"][lang]
     exp["charter.own-rights"] += [WORDS["marketing"][lang], WORDS["any_time"][lang]]
     if d.cookies:

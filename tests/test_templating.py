@@ -103,3 +103,29 @@ def test_compiled_clauses_are_cached_and_an_edit_is_seen(tmp_path, monkeypatch) 
         assert first.startswith("A") and edited.startswith("B")
     finally:
         templating.bytecode_cache.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "word", "expected"),
+    [
+        ("AVM Up", "que", "qu'AVM Up"),
+        ("Amazon Web Services", "de", "d'Amazon Web Services"),
+        ("Écritel", "de", "d'Écritel"),
+        ("Yousign", "de", "d'Yousign"),
+        ("Google", "de", "de Google"),
+        ("OVHcloud", "que", "qu'OVHcloud"),
+        ("Lyon", "de", "de Lyon"),
+    ],
+)
+def test_after_elides_the_french_word_before_a_vowel(name: str, word: str, expected: str) -> None:
+    text, _ = render("{{ processor.legal_name | after('%s') }}" % word, {"processor": {"legal_name": name}})
+    assert text.replace("\x02", "").replace("\x03", "") == expected
+
+
+def test_after_keeps_the_english_word_and_a_blank_for_a_missing_value() -> None:
+    r = Renderer("en", load_library().labels_in("en"), draft=True)
+    context = make_context(validate({"processor": {"legal_name": "Acme"}}), {})
+    assert r.render("{{ processor.legal_name | after('than') }}", context, "t").replace("\x02", "").replace(
+        "\x03", "") == "than Acme"
+    text, r = render("{{ processor.brand | after('de') }}", {"processor": {"legal_name": "Acme"}})
+    assert text.startswith("de ") and "[●]" in text and r.missing == ["processor.brand"]
