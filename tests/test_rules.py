@@ -221,6 +221,10 @@ CASES: dict[str, tuple[Change, Change]] = {
     ),
     "NOTICE-DPO": (_set("controller.dpo", None), _set("processor.dpo", None)),
     "NOTICE-RESPONSE-TIME": (_set("rights", {"response_days": 45}), _set("rights", {"response_days": 30})),
+    "NOTICE-RIGHTS-CHANNEL-REPEATS": (
+        _set("rights", {"channels": ["courrier électronique au délégué"]}),
+        _set("rights", {"channels": ["formulaire en ligne", "espace client"]}),
+    ),
     "BREACH-DELAY-MISSING": (_set("breach.notice_hours", None), _set("breach.notice_hours", 24)),
     "BREACH-DELAY-MAX": (_set("breach.notice_hours", 96), _set("breach.notice_hours", 72)),
     "BREACH-DELAY-LONG": (_set("breach.notice_hours", 72), _set("breach.notice_hours", 48)),

@@ -118,7 +118,8 @@ def test_compiled_clauses_are_cached_and_an_edit_is_seen(tmp_path, monkeypatch) 
     ],
 )
 def test_after_elides_the_french_word_before_a_vowel(name: str, word: str, expected: str) -> None:
-    text, _ = render("{{ processor.legal_name | after('%s') }}" % word, {"processor": {"legal_name": name}})
+    source = "{{ processor.legal_name | after('" + word + "') }}"
+    text, _ = render(source, {"processor": {"legal_name": name}})
     assert text.replace("\x02", "").replace("\x03", "") == expected
 
 

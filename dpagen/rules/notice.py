@@ -6,6 +6,7 @@ charter, where it acts as a controller); each finding blocks the document that i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import DataSource, Description, LegalBasis
@@ -308,3 +309,37 @@ def notice_response_time(d: Description) -> Iterator[Hit]:
     if d.rights.response_days > 31:
         documents = tuple(doc for scope in notice_scopes(d) for doc in scope.documents)
         yield hit("rights.response_days", documents, days=d.rights.response_days)
+
+
+_MAIL_OR_POST = re.compile(
+    r"\b(courriel|courrier|e-?mail|mail|adresse postale|post|postal|letter)\b", re.IGNORECASE
+)
+
+
+@rule(
+    "NOTICE-RIGHTS-CHANNEL-REPEATS",
+    section="notice",
+    severity="info",
+    articles=("Art. 12(2)",),
+    checklist=("INF-RIG",),
+    scope=NOTICE,
+    summary={
+        "fr": "Les « autres moyens » d'exercer ses droits ne répètent pas l'e-mail et l'adresse déjà donnés.",
+        "en": "The 'other ways' to use one's rights do not repeat the e-mail and address already given.",
+    },
+    message={
+        "fr": "Le moyen « {channel} » semble être l'e-mail ou le courrier que la notice indique déjà (contact "
+        "pour les droits, délégué, adresse) : il y figurerait deux fois ; gardez ici les autres moyens "
+        "(espace client, formulaire en ligne…).",
+        "en": "The way '{channel}' looks like the e-mail or post that the notice already gives (rights contact, "
+        "DPO, address): it would appear twice; keep here only other ways (account settings, web form…).",
+    },
+)
+def notice_rights_channel_repeats(d: Description) -> Iterator[Hit]:
+    """A free-text channel that is the e-mail or postal channel generated from the contacts."""
+    documents = tuple(doc for scope in notice_scopes(d) for doc in scope.documents)
+    if not documents:
+        return
+    for i, channel in enumerate(d.rights.channels):
+        if _MAIL_OR_POST.search(channel):
+            yield hit(f"rights.channels[{i}]", documents, channel=channel)
