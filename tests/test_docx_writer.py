@@ -316,10 +316,14 @@ def test_numbered_paragraphs_bullets_and_contents() -> None:
     strong = [r for r in paragraphs["1.1\tThis binds Acme."].runs if r.text == "Acme"]
     assert strong and strong[0].style.name == "Strong"
     toc = [p.text.rstrip("\t") for p in doc.paragraphs if p.style.name.startswith("toc")]
-    assert toc == ["Section I — General", "1. Purpose", "2. Term", "Annex IV — Subprocessors",
+    assert toc == ["Section I — General", "1. Purpose", "2. Term", "Signature", "Annex IV — Subprocessors",
                    "Authorised subprocessors"]
     codes = [t.text.strip() for t in doc.element.body.iter(qn("w:instrText"))]
-    assert codes == [f"PAGEREF _dpg{i} \\h" for i in range(1, 6)]
+    assert codes == [f"PAGEREF _dpg{i} \\h" for i in range(1, 7)]
+    # the signature block's heading is a real Heading 1 holding the bookmark its contents entry points to
+    [heading] = [p for p in doc.paragraphs if p.text == "Signature"]
+    assert heading.style.name == "Heading 1"
+    assert heading._p.xpath("./w:bookmarkStart/@w:name") == ["_dpg4"]
 
 
 def test_long_table_keeps_every_row_and_repeats_its_header() -> None:
@@ -394,7 +398,7 @@ def test_report_layout_keeps_its_cover_and_contents_pages() -> None:
     assert styles[:3] == ["Title", "Subtitle", "Cover Parties"]
     assert styles[-1].lower() == "toc 2" and "TOC Heading" in styles
     assert page_breaks(head) == 2, "a page break after the cover and one after the contents"
-    assert len(toc_entries(doc)) == 5
+    assert len(toc_entries(doc)) == 6  # with the signature block's heading
     assert first_page_footer_fields(doc) == [], "the cover has no page number"
     assert not any(p.style.name.startswith("Compact") for p in doc.paragraphs)
 
@@ -406,7 +410,7 @@ def test_contents_option_overrides_the_layout() -> None:
     head = opening(doc)
     assert [p.style.name for p in head if isinstance(p, DocxParagraph) and p.text][:2] == [
         "Compact Title", "Compact Subtitle"]
-    assert len(toc_entries(doc)) == 5 and page_breaks(head) == 1  # title block and contents, then the body
+    assert len(toc_entries(doc)) == 6 and page_breaks(head) == 1  # title block and contents, then the body
     report = sample_tree()
     report.contents = False
     doc = read(write(report))
@@ -454,6 +458,18 @@ def test_custom_template_is_used(tmp_path: Path) -> None:
     assert_in_order(expected_texts(sample_tree()), [p.text for p in blocks(doc)])
 
 
+def test_a_template_with_its_own_signature_heading_gets_no_entry_for_it(tmp_path: Path) -> None:
+    """An older letterhead writes "Signatures" itself: the contents list no heading it cannot point to."""
+    path = letterhead(tmp_path, "{{p toc }}", "{{p main }}", "Signatures", *SIGNATURE_LOOP, "{{p annexes }}")
+    doc = read(write(sample_tree(), template=path))
+    toc = [p.text.rstrip("\t") for p in doc.paragraphs if p.style.name.startswith("toc")]
+    assert toc == ["Section I — General", "1. Purpose", "2. Term", "Annex IV — Subprocessors",
+                   "Authorised subprocessors"]
+    marks = set(doc.element.body.xpath(".//w:bookmarkStart/@w:name"))
+    codes = [t.text.split()[1] for t in doc.element.body.iter(qn("w:instrText"))]
+    assert codes and set(codes) <= marks
+
+
 def test_unknown_placeholder_fails_naming_it(tmp_path: Path) -> None:
     path = letterhead(tmp_path, "{{p body }}", "{{ no_such_value }}", *SIGNATURE_LOOP)
     with pytest.raises(DpagenError, match="no_such_value"):
@@ -487,7 +503,7 @@ def test_missing_or_broken_template_file(tmp_path: Path) -> None:
 
 
 def test_default_template_uses_only_known_placeholders() -> None:
-    parts = {name: Subdoc(name, "", 0) for name in ("main", "annexes", "body", "toc")}
+    parts = {name: Subdoc(name, "", 0) for name in ("main", "annexes", "body", "toc", "signature_heading")}
     known = set(_context(sample_tree(), parts, {"strong": "Strong", "blank": "BlankField"}))
     used = DocxTemplate(str(default_template())).get_undeclared_template_variables(jinja_env=environment())
     assert used and used <= known, used - known

@@ -275,7 +275,7 @@ BODY = [
     TAG("{%p endif %}"),
     TAG("{{p main }}"),
     TAG("{%p if signatures %}"),
-    P("Heading1", R("{{ labels.signature }}")),
+    TAG("{{p signature_heading }}"),
     _signature_table(),
     TAG("{%p endif %}"),
     TAG("{{p annexes }}"),

@@ -150,7 +150,9 @@ def _check_layout(docx: Any, parts: dict[str, docx_body.Subdoc], signatures: _Tr
     if signatures and not signatures.iterated:
         raise TemplateError(f"{name} has no signature block (a loop '{{% for sig in signatures %}}')")
     marks = docx.element.body.xpath(f'.//w:bookmarkStart[starts-with(@w:name, "{docx_body.BOOKMARK}")]')
-    expected = main.headings * main.used + annexes.headings * annexes.used + body.headings * body.used
+    signature = parts["signature_heading"]
+    expected = (main.headings * main.used + annexes.headings * annexes.used + body.headings * body.used
+                + signature.headings * signature.used)
     misplaced = [m for m in marks if m.getparent().getparent().tag in (qn("w:t"), qn("w:r"), qn("w:p"))]
     if len(marks) != expected or misplaced:
         raise TemplateError(
@@ -181,7 +183,9 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
     tpl, name = _open(template)
     docx = tpl.get_docx()
     styles = docx_styles.prepare(docx, lambda: load_docx(str(default_template())), document.language)
-    parts = docx_body.build_parts(document, styles, _text_width(docx), _first_bookmark_id(docx))
+    placed = "signature_heading" in "".join(docx.element.body.itertext())  # older letterheads write their own
+    parts = docx_body.build_parts(document, styles, _text_width(docx), _first_bookmark_id(docx),
+                                  signature_heading=placed)
     context = _context(document, parts, styles)
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)

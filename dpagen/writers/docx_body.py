@@ -163,15 +163,24 @@ class BodyBuilder:
 
 
 def build_parts(
-    document: Document, styles: dict[str, str], text_width: int, first_bookmark: int
+    document: Document, styles: dict[str, str], text_width: int, first_bookmark: int,
+    *, signature_heading: bool = True,
 ) -> dict[str, Subdoc]:
-    """The generated pieces a template can place: ``main``, ``annexes``, ``body`` (both) and ``toc``."""
+    """The generated pieces a template can place: ``main``, ``annexes``, ``body`` (both), ``toc``, ...
+
+    ... and ``signature_heading``: the heading of the signature block, listed in the contents between the
+    body and the annexes (left out of them when the template does not place it).
+    """
     builder = BodyBuilder(styles, text_width, first_bookmark)
     main = builder.sections("main", [s for s in document.sections if s.kind != "annex"])
     if document.draft and document.notes:  # the compliance findings a draft still has to resolve
         notes = builder.paragraph(Paragraph([Span(document.labels["notes"], "strong")]))
         notes += builder.bullets(BulletList([[Span(note, "blank")] for note in document.notes]))
         main = Subdoc("main", notes + main.xml, main.headings)
+    signature = Subdoc("signature_heading", "", 0)
+    if signature_heading and document.signatures:
+        signature = Subdoc("signature_heading", builder.heading(1, document.labels["signature"]), 1)
     annexes = builder.sections("annexes", [s for s in document.sections if s.kind == "annex"])
     body = Subdoc("body", main.xml + annexes.xml, main.headings + annexes.headings)
-    return {"main": main, "annexes": annexes, "body": body, "toc": builder.contents()}
+    return {"main": main, "annexes": annexes, "body": body, "signature_heading": signature,
+            "toc": builder.contents()}
