@@ -118,11 +118,15 @@ class Hit:
     params: dict[str, Any] = field(default_factory=dict)
     documents: tuple[str, ...] | None = None
     """Documents blocked by this hit, when they differ from the rule's."""
+    checklist: tuple[str, ...] | None = None
+    """The checklist items this hit concerns, when only some of the rule's do (one country's decision)."""
 
 
-def hit(path: str, documents: tuple[str, ...] | None = None, **params: Any) -> Hit:
+def hit(
+    path: str, documents: tuple[str, ...] | None = None, *, checklist: tuple[str, ...] | None = None, **params: Any
+) -> Hit:
     """Shorthand for :class:`Hit`."""
-    return Hit(path, params, documents)
+    return Hit(path, params, documents, checklist)
 
 
 Finder = Callable[[Description], Iterable[Hit]]
@@ -161,7 +165,7 @@ class Rule:
                 path=h.path,
                 message={lang: self._format(lang, h.params) for lang in ("fr", "en")},
                 articles=self.articles,
-                checklist=self.checklist,
+                checklist=self.checklist if h.checklist is None else h.checklist,
                 documents=self.documents if h.documents is None else h.documents,
             )
 

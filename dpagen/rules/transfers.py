@@ -201,7 +201,7 @@ def transfer_adequacy_partial(d: Description) -> Iterator[Hit]:
             decision = decision_for(code)
             if decision is not None and decision.partial and adequacy_gap(code, p.safeguard) is None:
                 yield hit(f"{p.path}.transfer", p.documents, name=p.name, countries=Countries((code,)),
-                          decision=decision.decision)
+                          decision=decision.decision, checklist=(decision.checklist,))
 
 
 @rule(
