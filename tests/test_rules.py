@@ -698,3 +698,15 @@ def test_a_hosting_site_outside_the_eea_is_covered_by_its_own_transfer_tool() ->
     )
     assert "TRANSFER-NO-MECHANISM" not in _rules_fired(wrong)
     assert any(r.startswith("TRANSFER-ADEQUACY") for r in _rules_fired(wrong))
+
+
+def test_french_messages_keep_their_punctuation_on_the_line_of_the_word_before() -> None:
+    from dpagen.typography import french_spacing
+
+    assert french_spacing("délai : un mois ; « Acme » ? oui !") == (
+        "délai\u00a0: un mois\u00a0; «\u00a0Acme\u00a0»\u00a0? oui\u00a0!")
+    assert french_spacing("https://a.example:8080") == "https://a.example:8080"
+    findings = check(_describe(_set("rights", {"response_days": 45})))
+    [finding] = [f for f in findings if f.rule == "NOTICE-RESPONSE-TIME"]
+    assert "jours\u00a0: la règle" in finding.message["fr"] and " :" not in finding.message["fr"]
+    assert "days: the rule" in finding.message["en"]

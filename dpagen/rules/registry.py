@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from ..geo import country_name
 from ..model import Description, Role
+from ..typography import french_spacing
 from .finding import DOCUMENTS, Finding, Severity
 
 SECTIONS: dict[str, dict[str, str]] = {
@@ -172,6 +173,8 @@ class Rule:
     def _format(self, language: str, params: dict[str, Any]) -> str:
         values = {k: v.localise(language) if hasattr(v, "localise") else v for k, v in params.items()}
         text = self.message[language].format(**values)
+        if language == "fr":
+            text = french_spacing(text)
         return text[:1].upper() + text[1:]
 
 
