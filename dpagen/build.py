@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import facts
+from . import facts, translation
 from .blocks import parse_blocks, parse_inline
 from .clauses import ClauseSpec, DocumentSpec, Library, load_library
 from .doctree import Clause, Document, Paragraph, Section, Signature, Table, plain
@@ -14,46 +14,52 @@ from .geo import in_eea
 from .model import Description, Role
 from .templating import Renderer, make_context, unwrap, wrap
 
+Texts = dict[str, str] | None
+"""The description's texts in the document's language (``translation.table``), or None."""
 
-def _subset(items: list[Any], keep: list[Any], path: str) -> list[Any]:
+
+def _subset(items: list[Any], keep: list[Any], path: str, texts: Texts = None) -> list[Any]:
     """Wrap the items of a list that are in ``keep``, each with its true path (``path[i]``)."""
-    return [wrap(item, f"{path}[{i}]") for i, item in enumerate(items) if any(item is k for k in keep)]
+    return [wrap(item, f"{path}[{i}]", texts) for i, item in enumerate(items) if any(item is k for k in keep)]
 
 
-def _categories(located: list[facts.Located]) -> list[Any]:
-    return [wrap(x.category, x.path) for x in located]
+def _categories(located: list[facts.Located], texts: Texts = None) -> list[Any]:
+    return [wrap(x.category, x.path, texts) for x in located]
 
 
-def _signer(d: Description, role: Role) -> Any:
+def _signer(d: Description, role: Role, texts: Texts = None) -> Any:
     """Who signs for a party: its listed signatory, else its representative (each with its own path)."""
     for i, signatory in enumerate(d.contract.signatories):
         if signatory.party == role:
-            return wrap(signatory, f"contract.signatories[{i}]")
+            return wrap(signatory, f"contract.signatories[{i}]", texts)
     party = getattr(d, role.value)
-    return wrap(party.representative if party else None, f"{role.value}.representative")
+    return wrap(party.representative if party else None, f"{role.value}.representative", texts)
 
 
-def derived_facts(d: Description) -> dict[str, Any]:
-    """Facts computed from the description, offered to templates as ``facts.*``.
+def derived_facts(d: Description, texts: Texts = None) -> dict[str, Any]:
+    """Facts computed from the description, offered to templates as ``facts.*`` (``texts``: translated).
 
     Lists keep each item's real JSON path, so a blank inside them names the right field.
     """
+    texts = texts or {}
     special = facts.special_categories(d)
     far_recipients = [r for r in d.recipients if r.country and not in_eea(r.country)]
     far_cookies = [c for c in d.cookies if c.country and not in_eea(c.country)]
     return {
-        "special_categories": _categories(special),
+        "special_categories": _categories(special, texts),
         "has_special_categories": bool(special),
-        "subprocessors_outside_eea": _subset(d.subprocessors, facts.subprocessors_outside_eea(d), "subprocessors"),
-        "sites_outside_eea": _subset(d.hosting.sites, facts.sites_outside_eea(d), "hosting.sites"),
-        "recipients_outside_eea": _subset(d.recipients, far_recipients, "recipients"),
-        "cookies_outside_eea": _subset(d.cookies, far_cookies, "cookies"),
-        "data_subjects": facts.data_subjects(d),
+        "subprocessors_outside_eea": _subset(
+            d.subprocessors, facts.subprocessors_outside_eea(d), "subprocessors", texts
+        ),
+        "sites_outside_eea": _subset(d.hosting.sites, facts.sites_outside_eea(d), "hosting.sites", texts),
+        "recipients_outside_eea": _subset(d.recipients, far_recipients, "recipients", texts),
+        "cookies_outside_eea": _subset(d.cookies, far_cookies, "cookies", texts),
+        "data_subjects": list(dict.fromkeys(texts.get(x, x) for x in facts.data_subjects(d))),
         "legal_bases": facts.legal_bases(d),
-        "data_categories": _categories(facts.data_categories(d)),
+        "data_categories": _categories(facts.data_categories(d), texts),
         "hosting_countries": list(dict.fromkeys(s.country for s in d.hosting.sites if s.country)),
         "publisher": d.charter_publisher.value,
-        "signers": {role.value: _signer(d, role) for role in Role},
+        "signers": {role.value: _signer(d, role, texts) for role in Role},
     }
 
 
@@ -67,7 +73,8 @@ class _Builder:
         self.refs: dict[str, str] = {}
         self.missing_in: dict[str, str] = {}  # a missing value's path → the clause that first needed it
         self.renderer = Renderer(language, self.labels, draft=draft, globals_={"ref": self.ref})
-        self.context = make_context(description, {"facts": derived_facts(description)})
+        texts = translation.table(description, language) if language != description.document.language else {}
+        self.context = make_context(description, {"facts": derived_facts(description, texts)}, texts)
 
     def ref(self, target: str) -> str:
         """Number of a clause, or label of an annex, for cross-references."""

@@ -111,6 +111,20 @@ def _parser() -> argparse.ArgumentParser:
 
     p = _command(
         sub,
+        "translations",
+        "list the description's texts still to translate for documents in another language",
+        "For documents in a language other than the description's own, its texts (activities, purposes,\n"
+        "data categories, measures…) are taken from its 'translations'. Print those still missing, as JSON\n"
+        "to fill in; with --write, add them to FILE with empty translations. Names, addresses, e-mails and\n"
+        "identifiers are never translated.",
+        "dpagen translations examples/avm-up.json --lang en --write",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--lang", choices=("fr", "en"), required=True, help="language of the documents to come")
+    p.add_argument("--write", action="store_true", help="add the missing texts to FILE, with empty translations")
+
+    p = _command(
+        sub,
         "wizard",
         "answer questions in the terminal to write a description",
         "Ask, in the terminal, for everything a description holds; save a draft after every answer.",
@@ -230,7 +244,49 @@ def _generate(args: argparse.Namespace) -> int:
     )
     for path in generate(description, request):
         status(f"wrote {path}")
+    _translation_note(args, description, args.lang or description.document.language.value)
     return EXIT_OK
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    """`dpagen translations`: the texts still to translate, printed or added to the file."""
+    import json
+
+    from .io import load, save, to_data, validate
+    from .output import status
+    from .translation import table, untranslated
+
+    description = load(args.file)
+    missing = untranslated(description, args.lang)
+    name = {"fr": "French", "en": "English"}[args.lang]
+    if description.document.language == args.lang:
+        status(f"{args.file} is written in {name}: its documents in {name} need no translation")
+        return EXIT_OK
+    done = len(table(description, args.lang))
+    if not args.write:
+        print(json.dumps({args.lang: dict.fromkeys(missing, "")}, ensure_ascii=False, indent=2))
+        status(f"{len(missing)} text(s) to translate into {name} ({done} translated)")
+        return EXIT_OK
+    data = to_data(description)
+    entries = data.setdefault("translations", {}).setdefault(args.lang, {})
+    added = [text for text in missing if text not in entries]
+    entries.update(dict.fromkeys(added, ""))
+    save(validate(data, str(args.file)), args.file)
+    status(f"added {len(added)} text(s) to translate to {args.file} (translations.{args.lang}); "
+           f"{done} translated already")
+    return EXIT_OK
+
+
+def _translation_note(args: argparse.Namespace, description: Any, language: str) -> None:
+    """After writing documents in another language than the description's: what is left untranslated."""
+    from .output import status
+    from .translation import untranslated
+
+    missing = untranslated(description, language)
+    if missing:
+        name = {"fr": "French", "en": "English"}[language]
+        status(f"note: {len(missing)} text(s) of {args.file} have no {name} translation and appear as written; "
+               f"'dpagen translations {args.file} --lang {language} --write' adds them to fill in")
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
@@ -246,6 +302,7 @@ COMMANDS = {
     "schema": cmd_schema,
     "check": cmd_check,
     "generate": cmd_generate,
+    "translations": cmd_translations,
     "wizard": cmd_wizard,
 }
 

@@ -21,6 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
 from .errors import TemplateError as DpagenTemplateError
+from .translation import translatable
 
 VALUE_OPEN, VALUE_CLOSE = "\x02", "\x03"
 BLANK_OPEN, BLANK_CLOSE = "\x04", "\x05"
@@ -65,18 +66,23 @@ class Missing:
 
 
 class ModelProxy:
-    """Read-only view of a pydantic model for templates: fields and public properties only."""
+    """Read-only view of a pydantic model for templates: fields and public properties only.
 
-    def __init__(self, model: BaseModel, path: str) -> None:
+    ``translations``: the description's texts in the document's language (see ``translation``).
+    """
+
+    def __init__(self, model: BaseModel, path: str, translations: dict[str, str] | None = None) -> None:
         object.__setattr__(self, "_model", model)
         object.__setattr__(self, "_path", path)
+        object.__setattr__(self, "_translations", translations or {})
 
     def __getattr__(self, name: str) -> Any:
         model = object.__getattribute__(self, "_model")
         path = object.__getattribute__(self, "_path")
         cls = type(model)
         if name in cls.model_fields or isinstance(getattr(cls, name, None), property):
-            return wrap(getattr(model, name), f"{path}.{name}" if path else name)
+            translations = object.__getattribute__(self, "_translations")
+            return wrap(getattr(model, name), f"{path}.{name}" if path else name, translations)
         raise AttributeError(f"'{path or 'description'}' has no field '{name}'")
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -100,19 +106,24 @@ class ModelProxy:
 class ListProxy(list[Any]):
     """A list of wrapped values that remembers its path."""
 
-    def __init__(self, items: list[Any], path: str) -> None:
-        super().__init__(wrap(v, f"{path}[{i}]") for i, v in enumerate(items))
+    def __init__(self, items: list[Any], path: str, translations: dict[str, str] | None = None) -> None:
+        super().__init__(wrap(v, f"{path}[{i}]", translations) for i, v in enumerate(items))
         self.path = path
 
 
-def wrap(value: Any, path: str) -> Any:
-    """Wrap a model value for templates."""
+def wrap(value: Any, path: str, translations: dict[str, str] | None = None) -> Any:
+    """Wrap a model value for templates; a text is given in the document's language when translated."""
     if value is None:
         return Missing(path)
     if isinstance(value, BaseModel):
-        return ModelProxy(value, path)
+        return ModelProxy(value, path, translations)
     if isinstance(value, list):
-        return ListProxy(value, path)
+        return ListProxy(value, path, translations)
+    if (
+        translations and isinstance(value, str) and not isinstance(value, Enum) and value in translations
+        and translatable(path)
+    ):
+        return translations[value]
     return value
 
 
@@ -329,9 +340,11 @@ class Renderer:
         return f"{value.value} {self.labels['writer'][key]}"
 
 
-def make_context(root: BaseModel, extra: dict[str, Any]) -> dict[str, Any]:
-    """Template context: the description's fields at top level, plus extras."""
-    proxy = ModelProxy(root, "")
+def make_context(
+    root: BaseModel, extra: dict[str, Any], translations: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Template context: the description's fields at top level (texts translated), plus extras."""
+    proxy = ModelProxy(root, "", translations)
     context: dict[str, Any] = {name: getattr(proxy, name) for name in type(root).model_fields}
     context["d"] = proxy
     context.update(extra)

@@ -17,7 +17,7 @@ def _control_error(text: str, where: str = "") -> ValueError | None:
     return ValueError(f"{where}control character U+{ord(match.group()):04X} is not allowed in text")
 
 
-def _check_text(value: Any) -> Any:
+def check_text(value: Any) -> Any:
     """Refuse control characters: docxtpl turns some into page breaks and drops others.
 
     In a list of texts the message names the item, e.g. ``item [2]: control character U+0007 …``.
@@ -47,7 +47,7 @@ class Strict(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_control_characters(cls, value: Any) -> Any:
-        return _check_text(value)
+        return check_text(value)
 
 
 def _country(value: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, field_validator
 
-from .base import CountryCode, Strict
+from .base import CountryCode, Strict, check_text
 from .enums import Language, Role
 from .notice import Authority, Changes, Cookie, Marketing, Recipient, Rights
 from .parties import Party
@@ -105,6 +105,27 @@ class Description(Strict):
     authority: Authority = Field(default_factory=Authority)
     changes: Changes = Field(default_factory=Changes)
     contract: ContractTerms = Field(default_factory=ContractTerms)
+    translations: dict[Language, dict[str, str]] = Field(
+        default_factory=dict,
+        description="The description's own texts in another language, for documents in that language: "
+        "for each language, each text exactly as written above → its translation ('' = not translated yet). "
+        "`dpagen translations FILE --lang en` lists the texts still to translate",
+    )
+
+    @field_validator("translations")
+    @classmethod
+    def _clean_translations(cls, value: dict[Language, dict[str, str]]) -> dict[Language, dict[str, str]]:
+        """Keys and translations trimmed, free of control characters; a key is never empty."""
+        clean: dict[Language, dict[str, str]] = {}
+        for language, table in value.items():
+            clean[language] = {}
+            for source, text in table.items():
+                for item in (source, text):
+                    check_text(item)
+                if not source.strip():
+                    raise ValueError(f"{language.value}: a text to translate cannot be empty")
+                clean[language][source.strip()] = text.strip()
+        return clean
 
     @property
     def charter_publisher(self) -> Role:

@@ -1,0 +1,75 @@
+"""The description's own texts in the language of a document.
+
+A description is written in one language (``document.language``). For documents in another language, its
+``translations`` give, per language, each text exactly as written → its translation. Templates see the
+translated texts (``templating.wrap``); names, addresses, e-mails, identifiers and other proper nouns are
+never translated. :func:`untranslated` lists what is still missing, for ``dpagen translations`` and for
+the note ``dpagen generate`` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import Enum
+
+from pydantic import BaseModel
+
+from .model import Description
+
+_NEVER = re.compile(
+    r"(?:^|\.)(?:schema_ref|legal_name|brand|legal_form|share_capital|street|postal_code|city|rcs_city|siren"
+    r"|siret|vat_number|other|email|phone|website|url|entity|reference|version|contact|processor_contact"
+    r"|country|countries|data_locations|governing_law|certifications|accepted_certifications|translations)(?:\[\d+\])?$"
+    r"|(?:representative|signatories\[\d+\]|eu_representative|subprocessors\[\d+\]|cookies\[\d+\])\.name$"
+)
+"""Paths of texts that stay as written in every language: names, addresses, identifiers, contacts."""
+
+
+def translatable(path: str) -> bool:
+    """Whether the text at this JSON path (``activities[0].name``) is prose that a translation may replace."""
+    return not _NEVER.search(path)
+
+
+def table(description: Description, language: str) -> dict[str, str]:
+    """Text as written → its translation in ``language`` (texts not translated yet are left out)."""
+    for lang, entries in description.translations.items():
+        if lang == language:  # a Language is a str
+            return {source: text for source, text in entries.items() if text}
+    return {}
+
+
+def texts(model: BaseModel, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every translatable text of a model, with its JSON path, in the model's order."""
+    for name in type(model).model_fields:
+        yield from _texts(getattr(model, name), f"{path}.{name}" if path else name)
+
+
+def _texts(value: object, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, BaseModel):
+        yield from texts(value, path)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, f"{path}[{i}]")
+    elif isinstance(value, str) and not isinstance(value, Enum) and _words(value) and translatable(path):
+        yield path, value
+
+
+_ADDRESS = re.compile(r"\S+@\S+|[a-z][a-z0-9+.-]*://\S+")
+
+
+def _words(text: str) -> bool:
+    """Whether a text has words to translate (not an e-mail or web address, not only digits and signs)."""
+    return any(c.isalpha() for c in text) and not _ADDRESS.fullmatch(text.strip())
+
+
+def untranslated(description: Description, language: str) -> dict[str, str]:
+    """Texts with no translation in ``language`` → the path of their first use; empty for the own language."""
+    if language == description.document.language.value:
+        return {}
+    done = table(description, language)
+    missing: dict[str, str] = {}
+    for path, text in texts(description):
+        if text not in done:
+            missing.setdefault(text, path)
+    return missing
