@@ -254,7 +254,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
     from .io import load, save, to_data, validate
     from .output import status
-    from .translation import table, untranslated
+    from .translation import table, untranslated, unused
 
     description = load(args.file)
     missing = untranslated(description, args.lang)
@@ -263,6 +263,11 @@ def cmd_translations(args: argparse.Namespace) -> int:
         status(f"{args.file} is written in {name}: its documents in {name} need no translation")
         return EXIT_OK
     done = len(table(description, args.lang))
+    stale = unused(description, args.lang)
+    if stale:
+        shown = ", ".join(repr(text[:40]) for text in stale[:3]) + (", …" if len(stale) > 3 else "")
+        status(f"note: {len(stale)} translation(s) match no text of {args.file} any more "
+               f"(edited or removed since): {shown}")
     if not args.write:
         print(json.dumps({args.lang: dict.fromkeys(missing, "")}, ensure_ascii=False, indent=2))
         status(f"{len(missing)} text(s) to translate into {name} ({done} translated)")

@@ -73,3 +73,9 @@ def untranslated(description: Description, language: str) -> dict[str, str]:
         if text not in done:
             missing.setdefault(text, path)
     return missing
+
+
+def unused(description: Description, language: str) -> list[str]:
+    """Translated texts that no text of the description matches any more (edited or removed since)."""
+    used = {text for _, text in texts(description)}
+    return [source for source in table(description, language) if source not in used]

@@ -137,3 +137,14 @@ def test_generate_says_how_many_texts_appear_untranslated(tmp_path: Path) -> Non
     proc = dpagen("generate", str(AVM), "--doc", "subprocessors", "--lang", "en", "--format", "md",
                   "--out", str(tmp_path))
     assert proc.returncode == 0 and "note:" not in proc.stderr
+
+
+def test_dpagen_translations_points_out_translations_left_over_by_an_edit(tmp_path: Path, avm: Description) -> None:
+    from dpagen.io import dumps
+
+    path = tmp_path / "d.json"
+    path.write_text(dumps(with_translations(without_translations(avm), {"Ancien texte": "Old text"})))
+    proc = dpagen("translations", str(path), "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    assert "note: 1 translation(s) match no text" in proc.stderr and "'Ancien texte'" in proc.stderr
+    assert "match no text" not in dpagen("translations", str(AVM), "--lang", "en").stderr
