@@ -287,6 +287,7 @@ def expected_charter(d: Description, lang: str) -> dict[str, list[str]]:
     exp["charter.own-data"] = [p.legal_name or ""] + [x.description for x in purposes(own)]
     exp["charter.own-data"] += [x.name for x in categories(own)]
     exp["charter.own-data"] += [duration_cell(lang, x) for x in categories(own) if x.retention]
+    exp["charter.own-data"] += [r.name for r in d.recipients]  # Art. 13(1)(e) for its own contacts
     rc_mail = (p.rights_contact and p.rights_contact.email) or (p.dpo and p.dpo.email) or p.email or ""
     days = [] if d.rights.response_days == 30 else [str(d.rights.response_days)]  # 30 days: "one month"
     exp["charter.own-rights"] = [rc_mail, *days, WORDS["one_month"][lang], d.authority.name]
