@@ -221,6 +221,12 @@ CASES: dict[str, tuple[Change, Change]] = {
     ),
     "NOTICE-DPO": (_set("controller.dpo", None), _set("processor.dpo", None)),
     "NOTICE-RESPONSE-TIME": (_set("rights", {"response_days": 45}), _set("rights", {"response_days": 30})),
+    "NOTICE-MINORS-CONSENT": (
+        _all(_set("minors", {"offered": True, "minimum_age": 13}),
+             _set("activities.0.purposes.0.legal_basis", "consent")),
+        _all(_set("minors", {"offered": True, "minimum_age": 13, "parental_consent": "a parent confirms by e-mail"}),
+             _set("activities.0.purposes.0.legal_basis", "consent")),
+    ),
     "NOTICE-RIGHTS-CHANNEL-REPEATS": (
         _set("rights", {"channels": ["courrier électronique au délégué"]}),
         _set("rights", {"channels": ["formulaire en ligne", "espace client"]}),

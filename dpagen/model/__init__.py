@@ -21,7 +21,7 @@ from .enums import (
     SubprocessorRegime,
     TransferMechanism,
 )
-from .notice import Authority, Changes, Cookie, Marketing, Recipient, Rights
+from .notice import Authority, Changes, Cookie, JointController, Marketing, Minors, Recipient, Rights
 from .parties import Address, Contact, EuRepresentative, Party, Person, Registration
 from .processing import (
     AutomatedDecision,
@@ -76,11 +76,13 @@ __all__ = [
     "Frequency",
     "Hosting",
     "HostingSite",
+    "JointController",
     "Language",
     "LegalBasis",
     "MainAgreement",
     "Marketing",
     "MarketingChannel",
+    "Minors",
     "Party",
     "Person",
     "ProcessingActivity",

@@ -75,3 +75,29 @@ class Changes(Strict):
     notice_days: Days | None = Field(None, description="Days of notice before a change takes effect")
     channel: str | None = Field(None, description="e.g. 'e-mail to account holders and a banner'")
     url: Url | None = Field(None, description="Where the current version of the documents is published")
+
+
+class JointController(Strict):
+    """Another controller deciding purposes and means together with the controller (Art. 26)."""
+
+    name: str = Field(description="e.g. 'Okasio Events SAS'")
+    processing: str | None = Field(None, description="What is decided jointly, e.g. 'the co-organised events'")
+    arrangement: str | None = Field(
+        None,
+        description="The essence of the arrangement (Art. 26(2)): who informs people, who answers their requests, "
+        "who notifies breaches",
+    )
+    email: EmailStr | None = Field(None, description="Where people can write to this joint controller")
+    url: Url | None = Field(None, description="Where the essence of the arrangement is published, if anywhere")
+
+
+class Minors(Strict):
+    """Children using online services offered directly to them (Art. 8 GDPR, art. 45 loi 78-17)."""
+
+    offered: bool = Field(False, description="The online services are offered directly to people under 18")
+    minimum_age: int | None = Field(None, ge=0, le=17, description="The youngest age allowed to use the services")
+    parental_consent: str | None = Field(
+        None,
+        description="Below 15 in France, how the holders of parental authority give consent together with the "
+        "child, e.g. 'a parent confirms by e-mail'",
+    )

@@ -8,7 +8,7 @@ from pydantic import ConfigDict, Field, field_validator
 
 from .base import CountryCode, Strict, check_text
 from .enums import Language, Role
-from .notice import Authority, Changes, Cookie, Marketing, Recipient, Rights
+from .notice import Authority, Changes, Cookie, JointController, Marketing, Minors, Recipient, Rights
 from .parties import Party
 from .processing import MainAgreement, ProcessingActivity, Service, Term
 from .safeguards import (
@@ -101,6 +101,10 @@ class Description(Strict):
     cookies: list[Cookie] = Field(default_factory=list)
     cookie_settings: str | None = Field(None, description="How to refuse or withdraw consent to cookies")
     marketing: Marketing | None = None
+    joint_controllers: list[JointController] = Field(
+        default_factory=list, description="Controllers who decide jointly with the controller (Art. 26)"
+    )
+    minors: Minors = Field(default_factory=Minors)
     rights: Rights = Field(default_factory=Rights)
     authority: Authority = Field(default_factory=Authority)
     changes: Changes = Field(default_factory=Changes)

@@ -343,3 +343,38 @@ def notice_rights_channel_repeats(d: Description) -> Iterator[Hit]:
     for i, channel in enumerate(d.rights.channels):
         if _MAIL_OR_POST.search(channel):
             yield hit(f"rights.channels[{i}]", documents, channel=channel)
+
+
+@rule(
+    "NOTICE-MINORS-CONSENT",
+    section="notice",
+    severity="warning",
+    articles=("Art. 8(1)", "art. 45 loi 78-17"),
+    checklist=("FR-MIN",),
+    scope=NOTICE,
+    summary={
+        "fr": "Services proposés aux mineurs avec un consentement : la notice dit comment les parents "
+        "consentent en dessous de 15 ans.",
+        "en": "Services offered to children with consent: the notice says how parents consent below 15.",
+    },
+    message={
+        "fr": "Les services sont proposés aux mineurs{age} et des traitements reposent sur le consentement : en "
+        "dessous de 15 ans, il est donné conjointement avec les titulaires de l'autorité parentale ; "
+        "dites comment vous le recueillez.",
+        "en": "The services are offered to children{age} and some processing relies on consent: below 15, it is "
+        "given jointly with the holders of parental authority; say how you obtain it.",
+    },
+)
+def notice_minors_consent(d: Description) -> Iterator[Hit]:
+    """Children, consent, and no word on how parents take part."""
+    from ..facts import relies_on
+
+    m = d.minors
+    if not m.offered or m.parental_consent or (m.minimum_age is not None and m.minimum_age >= 15):
+        return
+    consent = relies_on(d, LegalBasis.CONSENT) or (
+        d.marketing is not None and d.marketing.legal_basis is LegalBasis.CONSENT
+    )
+    if consent:
+        age = Words(f" (dès {m.minimum_age} ans)", f" (from {m.minimum_age})") if m.minimum_age else Words("", "")
+        yield hit("minors.parental_consent", ("privacy-notice",), age=age)
