@@ -21,7 +21,6 @@ from markupsafe import Markup, escape
 from ..doctree import BulletList, Document, Paragraph, Table
 from ..errors import UsageError
 from ..resources import templates_dir
-from ..templating import bytecode_cache
 
 Mode = Literal["screen", "print"]
 
@@ -48,6 +47,8 @@ def user_css(template: Path | None) -> str | None:
 
 @functools.cache
 def _environment() -> SandboxedEnvironment:
+    from ..templating import bytecode_cache  # not at import: the PDF worker imports this module early
+
     env = SandboxedEnvironment(
         loader=FileSystemLoader(str(html_dir())),
         autoescape=True,
