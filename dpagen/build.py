@@ -58,6 +58,7 @@ def derived_facts(d: Description, texts: Texts = None) -> dict[str, Any]:
         "legal_bases": facts.legal_bases(d),
         "data_categories": _categories(facts.data_categories(d), texts),
         "hosting_countries": list(dict.fromkeys(s.country for s in d.hosting.sites if s.country)),
+        "processor_outside_eea": facts.processor_outside_eea(d),
         "publisher": d.charter_publisher.value,
         "signers": {role.value: _signer(d, role, texts) for role in Role},
     }

@@ -62,3 +62,9 @@ def relies_on(d: Description, basis: LegalBasis) -> bool:
     if basis is LegalBasis.CONSENT and any(c.consent_required for c in d.cookies):
         return True
     return basis in legal_bases(d)
+
+
+def processor_outside_eea(d: Description) -> bool:
+    """Whether the processor itself is established outside the EEA (the data goes abroad to reach it)."""
+    country = d.processor.address.country if d.processor and d.processor.address else None
+    return bool(country) and not in_eea(country)

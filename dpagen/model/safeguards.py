@@ -42,6 +42,11 @@ class Hosting(Strict):
         True, description="The documents state that no personal data leaves the EEA"
     )
     transfer_notice: bool = Field(True, description="The processor informs the controller before any new transfer")
+    processor_transfer: TransferSafeguard | None = Field(
+        None,
+        description="When the processor itself is established outside the EEA: the Chapter V tool covering the "
+        "transfer of the data to it (e.g. the standard clauses, module 2)",
+    )
 
 
 class Subprocessor(Strict):

@@ -41,14 +41,23 @@ class Place:
 
     path: str
     name: str
-    kind: str  # subprocessor, recipient, cookie
+    kind: str  # subprocessor, recipient, cookie, site, processor
     codes: tuple[str, ...]
     safeguard: TransferSafeguard | None
     documents: tuple[str, ...]
+    tool: str = ""
+    """The path of its transfer tool (``subprocessors[2].transfer``)."""
+
+    def __post_init__(self) -> None:
+        if not self.tool:
+            object.__setattr__(self, "tool", f"{self.path}.transfer")
 
 
 def receivers(d: Description) -> list[Place]:
-    """Subprocessors, recipients and cookie providers, with the countries outside the EEA they reach."""
+    """Whatever receives data, with the countries outside the EEA it reaches.
+
+    Subprocessors, recipients, cookie providers, hosting sites with their own tool, and the processor itself.
+    """
     def abroad(*codes: str | None) -> tuple[str, ...]:
         return tuple(outside_eea([c for c in codes if c]))
 
@@ -69,6 +78,11 @@ def receivers(d: Description) -> list[Place]:
         for i, s in enumerate(d.hosting.sites)
         if s.transfer is not None
     ]
+    p = d.processor
+    if p is not None and p.address is not None and abroad(p.address.country):
+        out.append(Place("processor.address.country", p.display_name or "processor", "processor",
+                         abroad(p.address.country), d.hosting.processor_transfer, DOCUMENTS,
+                         "hosting.processor_transfer"))
     return out
 
 
@@ -102,7 +116,7 @@ def transfer_no_mechanism(d: Description) -> Iterator[Hit]:
     """Outside the EEA, not fully adequate, no tool."""
     for p in receivers(d):
         if p.codes and p.safeguard is None and not all(fully_adequate(c) for c in p.codes):
-            yield hit(f"{p.path}.transfer", p.documents, name=p.name, countries=Countries(p.codes))
+            yield hit(p.tool, p.documents, name=p.name, countries=Countries(p.codes))
     for i, s in enumerate(d.hosting.sites):
         if s.country is None or in_eea(s.country) or fully_adequate(s.country):
             continue
@@ -134,7 +148,7 @@ def transfer_adequacy_unstated(d: Description) -> Iterator[Hit]:
     """Adequate country, tool left blank."""
     for p in receivers(d):
         if p.codes and p.safeguard is None and all(fully_adequate(c) for c in p.codes):
-            yield hit(f"{p.path}.transfer", p.documents, name=p.name, countries=Countries(p.codes))
+            yield hit(p.tool, p.documents, name=p.name, countries=Countries(p.codes))
 
 
 @rule(
@@ -167,10 +181,10 @@ def transfer_adequacy_invalid(d: Description) -> Iterator[Hit]:
             where = Countries((code,))
             if gap == "none":
                 why = _NO_DECISION
-                yield hit(f"{p.path}.transfer.mechanism", p.documents, name=p.name, countries=where, why=why)
+                yield hit(f"{p.tool}.mechanism", p.documents, name=p.name, countries=where, why=why)
             elif gap == "condition":
                 why = _NOT_CERTIFIED
-                path = f"{p.path}.transfer.dpf_certified"
+                path = f"{p.tool}.dpf_certified"
                 yield hit(path, p.documents, name=p.name, countries=where, why=why)
 
 
@@ -200,7 +214,7 @@ def transfer_adequacy_partial(d: Description) -> Iterator[Hit]:
         for code in p.codes:
             decision = decision_for(code)
             if decision is not None and decision.partial and adequacy_gap(code, p.safeguard) is None:
-                yield hit(f"{p.path}.transfer", p.documents, name=p.name, countries=Countries((code,)),
+                yield hit(p.tool, p.documents, name=p.name, countries=Countries((code,)),
                           decision=decision.decision, checklist=(decision.checklist,))
 
 
@@ -237,11 +251,6 @@ def transfer_claim_contradicted(d: Description) -> Iterator[Hit]:
         if s.country and not in_eea(s.country):
             yield hit(f"hosting.sites[{i}].country", DOCUMENTS, name=s.provider or s.city or s.country,
                       countries=Countries((s.country,)))
-    processor = d.processor
-    country = processor.address.country if processor and processor.address else None
-    if processor is not None and country and not in_eea(country):
-        yield hit("processor.address.country", DOCUMENTS, name=processor.display_name or "processor",
-                  countries=Countries((country,)))
 
 
 @rule(
@@ -267,7 +276,7 @@ def transfer_scc_module(d: Description) -> Iterator[Hit]:
     for p in receivers(d):
         s = p.safeguard
         if s is not None and s.mechanism is TransferMechanism.SCC and s.scc_module is None:
-            yield hit(f"{p.path}.transfer.scc_module", p.documents, name=p.name)
+            yield hit(f"{p.tool}.scc_module", p.documents, name=p.name)
 
 
 @rule(
@@ -294,9 +303,9 @@ def transfer_derogation(d: Description) -> Iterator[Hit]:
             continue
         if s.derogation is None:
             why = Words("précisez laquelle dans « derogation »", "say which one in 'derogation'")
-            yield hit(f"{p.path}.transfer.derogation", p.documents, name=p.name, why=why)
+            yield hit(f"{p.tool}.derogation", p.documents, name=p.name, why=why)
         if p.kind == "subprocessor":
-            yield hit(f"{p.path}.transfer.mechanism", p.documents, name=p.name, why=_STRUCTURAL)
+            yield hit(f"{p.tool}.mechanism", p.documents, name=p.name, why=_STRUCTURAL)
 
 
 @rule(
@@ -348,4 +357,4 @@ def transfer_mechanism_inside_eea(d: Description) -> Iterator[Hit]:
     """A tool where no transfer happens, which a notice would misstate."""
     for p in receivers(d):
         if p.safeguard is not None and not p.codes:
-            yield hit(f"{p.path}.transfer", p.documents, name=p.name)
+            yield hit(p.tool, p.documents, name=p.name)
