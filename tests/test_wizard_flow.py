@@ -452,6 +452,32 @@ def test_a_transfer_tool_is_asked_only_for_a_recipient_outside_the_eea() -> None
     assert wizard.state["hosting"]["no_transfer_outside_eea"] is False
 
 
+def test_a_processor_abroad_is_asked_for_the_tool_of_the_transfer_to_it() -> None:
+    script, wizard = run({**MINIMAL, "processor.address.country": "US"})
+    assert "hosting.processor_transfer.mechanism" in script.asked
+    assert script.prompts["hosting.processor_transfer.scc_module"].default == "module_2"
+    assert wizard.state["hosting"]["processor_transfer"] == {"mechanism": "scc", "scc_module": "module_2"}
+    assert wizard.state["hosting"]["no_transfer_outside_eea"] is False  # the data leaves the EEA to reach it
+    script, _ = run(MINIMAL)
+    assert not [i for i in script.asked if i.startswith("hosting.processor_transfer")]
+
+
+def test_joint_controllers_and_children_are_asked_for_the_controllers_notice() -> None:
+    script, wizard = run({**MINIMAL, "publisher": "controller", "joint_controllers#add": True,
+                          "joint_controllers[0].name": "Okasio Events SAS",
+                          "joint_controllers[0].arrangement": "Okasio répond aux demandes des personnes",
+                          "minors.offered": True, "minors.minimum_age": "13",
+                          "minors.parental_consent": "un parent confirme par courriel"})
+    assert wizard.state["joint_controllers"] == [
+        {"name": "Okasio Events SAS", "arrangement": "Okasio répond aux demandes des personnes"}]
+    assert wizard.state["minors"] == {"offered": True, "minimum_age": 13,
+                                      "parental_consent": "un parent confirme par courriel"}
+    script, wizard = run({**MINIMAL, "publisher": "controller"})
+    assert "minors.minimum_age" not in script.asked and "joint_controllers#add" in script.asked
+    script, _ = run(MINIMAL)  # the processor publishes: no notice of the controller's, no such question
+    assert not [i for i in script.asked if i.startswith(("joint_controllers", "minors"))]
+
+
 def english_help(key: str) -> str:
     return texts.Texts("en").help(key) or ""
 

@@ -30,8 +30,9 @@ def _outside_eea(scope: Scope) -> bool:
 
 
 def _eea_only(scope: Scope) -> bool:
-    """Whether every hosting, subprocessor, recipient and cookie country given so far is in the EEA."""
+    """Whether every hosting, subprocessor, recipient, cookie and processor country given so far is in the EEA."""
     countries = [site.get("country") for site in scope.root("hosting.sites") or []]
+    countries.append(scope.root("processor.address.country"))
     for sub in scope.root("subprocessors") or []:
         countries += [sub.get("country"), *(sub.get("data_locations") or [])]
     countries += [item.get("country") for item in [*(scope.root("recipients") or []),
@@ -105,10 +106,18 @@ def _jurisdiction(scope: Scope) -> object:
 
 
 def _scc_module(scope: Scope) -> str:
-    """Module 3 for a processor's provider; for a recipient of the controller, module 2 or 1."""
+    """Module 3 for a processor's provider, 2 for the processor itself; for a recipient, module 2 or 1."""
     if scope.base[:1] == ("recipients",):
         return "module_2" if scope.get("^kind") == "processor" else "module_1"
+    if scope.base == ("hosting", "processor_transfer"):
+        return "module_2"
     return "module_3"
+
+
+def _processor_abroad(scope: Scope) -> bool:
+    """The processor's registered office is outside the EEA (its data goes abroad to reach it)."""
+    country = scope.root("processor.address.country")
+    return country is not None and not in_eea(country)
 
 
 CONTACT = (
@@ -249,6 +258,14 @@ RECIPIENT = (
 
 RIGHTS_CONTACT = (*CONTACT[:2], Ask("contact.url", "url"))
 
+JOINT_CONTROLLER = (
+    Ask("joint.name", "name"),
+    Ask("joint.processing", "processing"),
+    Ask("joint.arrangement", "arrangement"),
+    Ask("joint.email", "email"),
+    Ask("joint.url", "url"),
+)
+
 AUTHORITY = (
     Ask("authority.name", "name"),
     Group("address", (
@@ -307,6 +324,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("recipients", (
         Loop("recipients", "recipients", RECIPIENT),
         Ask("recipients.sold", "data_sold", kind="confirm"),
+        Group("hosting.processor_transfer", TRANSFER, key="hosting.processor_abroad", suggest=True,
+              when=_processor_abroad),
         Ask("hosting.no_transfer", "hosting.no_transfer_outside_eea", kind="confirm", compute=_eea_only),
         Ask("hosting.transfer_notice", "hosting.transfer_notice", kind="confirm", when=_has("processor"),
             clear=False),
@@ -358,6 +377,12 @@ SECTIONS: tuple[Section, ...] = (
         Group("processor.rights_contact", RIGHTS_CONTACT, key="rights.has_contact", clear=False,
               context={"party": ("le sous-traitant", "the processor")}, when=_has("processor")),
         Ask("rights.response_days", "rights.response_days", kind="int"),
+        Loop("joint", "joint_controllers", JOINT_CONTROLLER, when=_controller_publishes),
+        Group("minors", (
+            Ask("minors.offered", "offered", kind="confirm"),
+            Ask("minors.minimum_age", "minimum_age", kind="int", when=lambda s: bool(s.get("offered"))),
+            Ask("minors.parental_consent", "parental_consent", when=lambda s: bool(s.get("offered"))),
+        ), when=_controller_publishes, clear=False),
         Group("authority", AUTHORITY, key="authority.change", change=True, shown="name"),
     )),
     Section("marketing", (

@@ -168,6 +168,12 @@ QUESTIONS: dict[str, Pair] = {
                             "Should the documents state that no data leaves the EEA?"),
     "hosting.transfer_notice": ("Le sous-traitant informe-t-il le client avant tout nouveau transfert ?",
                                 "Does the processor inform the client before any new transfer?"),
+    "hosting.processor_abroad": (
+        "Le sous-traitant est établi hors de l'EEE : les données partent à l'étranger pour lui parvenir. "
+        "Indiquer l'outil de transfert qui encadre cet envoi ?",
+        "The processor is established outside the EEA: the data goes abroad to reach it. State the transfer "
+        "tool that covers this?",
+    ),
     # recipients
     "recipients.add": ("Ajouter un destinataire des données ?", "Add a recipient of the data?"),
     "recipients.noun": ("Destinataires", "Recipients"),
@@ -261,6 +267,28 @@ QUESTIONS: dict[str, Pair] = {
     "rights.has_contact": ("{Party} a-t-il un contact dédié aux demandes des personnes (droits) ?",
                            "Does {party} have a dedicated contact for data-subject requests?"),
     "rights.response_days": ("Délai de réponse aux demandes (jours)", "Time to answer requests (days)"),
+    "joint.add": ("Ajouter un responsable conjoint du traitement (qui décide avec vous des finalités et des "
+                  "moyens) ?", "Add a joint controller (who decides the purposes and means with you)?"),
+    "joint.noun": ("Responsables conjoints", "Joint controllers"),
+    "joint.name": ("Responsable conjoint {n} : dénomination", "Joint controller {n}: name"),
+    "joint.processing": ("Pour quel traitement décidez-vous ensemble ? (ex. les événements co-organisés)",
+                         "For which processing do you decide together? (e.g. the co-organised events)"),
+    "joint.arrangement": ("Les grandes lignes de votre accord : qui informe les personnes, qui répond à leurs "
+                          "demandes, qui notifie les violations",
+                          "The essence of your arrangement: who informs people, who answers their requests, "
+                          "who notifies breaches"),
+    "joint.email": ("Adresse électronique où les personnes peuvent lui écrire",
+                    "E-mail address where people can write to it"),
+    "joint.url": ("Page où les grandes lignes de l'accord sont publiées (https://…), s'il y en a une",
+                  "Page where the essence of the arrangement is published (https://…), if any"),
+    "minors.offered": ("Vos services en ligne sont-ils proposés aux mineurs ?",
+                       "Are your online services offered to children?"),
+    "minors.minimum_age": ("Âge minimum pour utiliser les services (vide s'il n'y en a pas)",
+                           "Minimum age to use the services (empty if none)"),
+    "minors.parental_consent": ("En dessous de 15 ans, comment les parents consentent-ils avec l'enfant ? "
+                                "(ex. un parent confirme par courriel)",
+                                "Below 15, how do parents consent together with the child? "
+                                "(e.g. a parent confirms by e-mail)"),
     "authority.change": ("Les personnes peuvent se plaindre auprès de : {current}. Changer d'autorité ?",
                          "People may complain to: {current}. Change the authority?"),
     "authority.name": ("Nom de l'autorité de contrôle", "Name of the supervisory authority"),
@@ -349,6 +377,18 @@ HELP: dict[str, Pair] = {
     ),
     "recipient.country": ("Hors de l'Espace économique européen, un outil de transfert sera demandé.",
                           "Outside the European Economic Area, a transfer tool is asked for."),
+    "joint.add": (
+        "Deux organismes qui décident ensemble pourquoi et comment les données sont traitées sont responsables "
+        "conjoints (art. 26) : la notice donne les grandes lignes de leur accord.",
+        "Two bodies deciding together why and how data is processed are joint controllers (Art. 26): the notice "
+        "gives the essence of their arrangement.",
+    ),
+    "minors.offered": (
+        "En France, un mineur consent seul à partir de 15 ans ; en dessous, avec ses parents (art. 45 de la loi "
+        "Informatique et Libertés).",
+        "In France a child consents alone from 15; below that, together with the parents (Art. 45 of the French "
+        "Data Protection Act).",
+    ),
     "assistance.forward_days": (
         "Le client doit répondre aux personnes en un mois : le prestataire lui transmet vite les demandes "
         "qu'il reçoit (5 jours est courant).",
