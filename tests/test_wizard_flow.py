@@ -478,6 +478,37 @@ def test_joint_controllers_and_children_are_asked_for_the_controllers_notice() -
     assert not [i for i in script.asked if i.startswith(("joint_controllers", "minors"))]
 
 
+def _translation_id(text: str, language: str = "en") -> str:
+    import hashlib
+
+    return f"translations.{language}#{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
+
+
+def test_the_texts_can_be_translated_at_the_end_for_documents_in_the_other_language() -> None:
+    script, wizard = run(MINIMAL)
+    assert script.prompts["translations#has"].default is False and "translations" not in wizard.state
+    answers = {**MINIMAL, "translations#has": True, _translation_id("Paie"): "Payroll",
+               _translation_id("Verser les salaires"): "Pay the salaries"}
+    script, wizard = run(answers)
+    assert wizard.state["translations"] == {"en": {"Paie": "Payroll", "Verser les salaires": "Pay the salaries"}}
+    assert _translation_id("Identité") in script.asked  # asked, left empty: kept as written
+    assert "Translate your texts into English" in english_question("translations.has")
+    # A control character is refused with the model's message, as for any other answer.
+    script, _ = run({**answers, _translation_id("Paie"): Then(["Pay\x07roll", "Payroll"])})
+    assert script.refused and "control character" in script.refused[0][2]
+
+
+def test_translations_already_there_are_proposed_and_kept(avm_up: Description) -> None:
+    start = to_data(avm_up)
+    script, wizard = run({}, start=start)
+    assert script.prompts["translations#has"].default is True
+    assert wizard.state["translations"] == start["translations"]
+
+
+def english_question(key: str) -> str:
+    return texts.Texts("en").question(key, language="English")
+
+
 def english_help(key: str) -> str:
     return texts.Texts("en").help(key) or ""
 

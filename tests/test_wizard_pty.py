@@ -232,3 +232,29 @@ def test_without_a_terminal_the_wizard_exits_2_with_one_line(tmp_path: Path) -> 
     assert len(lines) == 1
     assert "standard input is not" in lines[0] and "dpagen init" in lines[0] and "dpagen validate" in lines[0]
     assert not list(tmp_path.iterdir())
+
+
+def test_the_texts_are_translated_in_the_terminal_and_the_english_documents_use_them(tmp_path: Path) -> None:
+    import hashlib
+
+    def tid(text: str) -> str:
+        return f"translations.en#{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
+
+    answers = {**FRESH, "final#generate": False, "translations#has": True}
+    full = record(tmp_path, answers, language="fr")
+    ids = [p.id for p, _ in full.transcript]
+    first = ids[ids.index("translations#has") + 1]
+    translated = next(p.message for p, _ in full.transcript if p.id == first)
+    source = translated[translated.index("« ") + 2 : translated.index(" » en anglais")]
+    answers[tid(source)] = "TRANSLATED TEXT"
+    recorder = record(tmp_path, answers, language="fr", folder=tmp_path / "second")
+    child = spawn(tmp_path, "--out", "desc.json")
+    shown = drive(child, recorder.transcript)
+    assert finish(child) == 0
+    assert "textes : tapez chacun dans l'autre langue" in shown[first]
+    saved = load(tmp_path / "desc.json")
+    assert saved.translations["en"] == {source: "TRANSLATED TEXT"}  # type: ignore[index]
+    from dpagen.build import build
+
+    english = build(saved, "dpa", language="en", draft=True).text()
+    assert "TRANSLATED TEXT" in english and source not in english

@@ -412,6 +412,7 @@ SECTIONS: tuple[Section, ...] = (
         Ask("changes.channel", "changes.channel"),
         Ask("changes.url", "changes.url"),
     )),
+    Section("translations", (Custom("translations"),)),
 )
 
 SECTION_IDS = tuple(s.id for s in SECTIONS)

@@ -1,4 +1,4 @@
-"""The steps with their own logic (``Custom`` nodes): the security catalogue and who signs the contract.
+"""The steps with their own logic (``Custom`` nodes): the security catalogue, who signs, the translations.
 
 Each step is a function of the running ``Wizard``; ``STEPS`` maps a ``Custom`` node's name to it.
 """
@@ -147,5 +147,66 @@ def _ask_signatory(wizard: Wizard, role: str, field: str, old: Any, entry: dict[
     return convert("text", raw)
 
 
-STEPS: dict[str, Callable[[Wizard], None]] = {"security": step_security, "signatories": step_signatories}
+# ---------------------------------------------------------------- the texts in the other language
+
+def step_translations(wizard: Wizard) -> None:
+    """On request, each text of the description in the other language, for documents in that language.
+
+    Each prompt's id comes from the text itself, so a resumed session replays the answers to the texts
+    that are still there. An empty answer leaves the text as written (and drops an earlier translation).
+    """
+    import hashlib
+
+    from pydantic import ValidationError
+
+    from ..model import Description
+    from ..translation import texts
+
+    source = paths.get(wizard.state, ("document", "language")) or "fr"
+    target = "en" if source == "fr" else "fr"
+    language = wizard.texts.msg(f"language.{target}")
+    table: dict[str, str] = dict((wizard.state.get("translations") or {}).get(target) or {})
+    if not wizard.ask(Prompt("translations#has", "confirm",
+                             wizard.texts.question("translations.has", language=language),
+                             help=wizard.texts.help("translations.has"), default=bool(table))):
+        return
+    try:
+        description = Description.model_validate(wizard.state)
+    except ValidationError:
+        wizard.say(wizard.texts.msg("translations.later"))
+        return
+    sources = list(dict.fromkeys(text for _, text in texts(description)))
+    wizard.say(wizard.texts.msg("translations.count", count=len(sources)))
+    for text in sources:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        raw = wizard.ask(Prompt(f"translations.{target}#{digest}", "text",
+                                wizard.texts.question("translations.text", text=text, language=language),
+                                default=table.get(text, ""), validate=_translation_check))
+        answer = convert("text", raw)
+        if answer:
+            table[text] = str(answer)
+        else:
+            table.pop(text, None)
+        translations = dict(wizard.state.get("translations") or {})
+        translations[target] = dict(table)
+        wizard.state["translations"] = {k: v for k, v in translations.items() if v}
+        if not wizard.state["translations"]:
+            del wizard.state["translations"]
+        wizard.changed()
+
+
+def _translation_check(raw: Any) -> str | None:
+    """The model's objection to a translation (a control character), or None."""
+    from ..model.base import check_text
+
+    try:
+        check_text(convert("text", raw))
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+STEPS: dict[str, Callable[[Wizard], None]] = {
+    "security": step_security, "signatories": step_signatories, "translations": step_translations,
+}
 """The function of each ``Custom`` node, by its name."""

@@ -267,6 +267,9 @@ QUESTIONS: dict[str, Pair] = {
     "rights.has_contact": ("{Party} a-t-il un contact dédié aux demandes des personnes (droits) ?",
                            "Does {party} have a dedicated contact for data-subject requests?"),
     "rights.response_days": ("Délai de réponse aux demandes (jours)", "Time to answer requests (days)"),
+    "translations.has": ("Traduire vos textes en {language}, pour des documents en {language} ?",
+                         "Translate your texts into {language}, for documents in {language}?"),
+    "translations.text": ("« {text} » en {language} (vide : tel quel)", "'{text}' in {language} (empty: as written)"),
     "joint.add": ("Ajouter un responsable conjoint du traitement (qui décide avec vous des finalités et des "
                   "moyens) ?", "Add a joint controller (who decides the purposes and means with you)?"),
     "joint.noun": ("Responsables conjoints", "Joint controllers"),
@@ -382,6 +385,14 @@ HELP: dict[str, Pair] = {
         "conjoints (art. 26) : la notice donne les grandes lignes de leur accord.",
         "Two bodies deciding together why and how data is processed are joint controllers (Art. 26): the notice "
         "gives the essence of their arrangement.",
+    ),
+    "translations.has": (
+        "Les clauses existent dans les deux langues ; vos propres textes (traitements, finalités, mesures…) "
+        "n'apparaissent traduits que si vous les traduisez. Noms, adresses et identifiants restent tels quels. "
+        "Vous pourrez aussi le faire plus tard : dpagen translations.",
+        "The clauses exist in both languages; your own texts (activities, purposes, measures…) appear translated "
+        "only if you translate them. Names, addresses and identifiers stay as written. You can also do it later: "
+        "dpagen translations.",
     ),
     "minors.offered": (
         "En France, un mineur consent seul à partir de 15 ans ; en dessous, avec ses parents (art. 45 de la loi "
@@ -540,10 +551,21 @@ SECTIONS: dict[str, Pair] = {
     "marketing": ("Prospection commerciale", "Direct marketing"),
     "cookies": ("Cookies", "Cookies"),
     "changes": ("Modifications des documents", "Changes to the documents"),
+    "translations": ("Traductions", "Translations"),
 }
 
 MESSAGES: dict[str, Pair] = {
     "none": ("— aucune / sans objet", "— none / not applicable"),
+    "language.fr": ("français", "French"),
+    "language.en": ("anglais", "English"),
+    "translations.count": ("{count} textes : tapez chacun dans l'autre langue, ou laissez vide pour le garder "
+                           "tel quel.",
+                           "{count} texts: type each in the other language, or leave it empty to keep it as "
+                           "written."),
+    "translations.later": ("La description n'est pas encore complète : traduisez ses textes plus tard, avec "
+                           "« dpagen translations ».",
+                           "The description is not complete yet: translate its texts later, with "
+                           "'dpagen translations'."),
     "unsaid": ("— non précisé", "— not stated"),
     "yes": ("Oui", "Yes"),
     "no": ("Non", "No"),
