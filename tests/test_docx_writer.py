@@ -563,3 +563,30 @@ def test_libreoffice_lays_the_compact_list_out_from_page_one(avm_up: Description
     assert tree.title in first and tree.sections[0].title in first and tree.clauses()[0].title in first
     assert f"Page 1 / {pages}" in first
     assert "Contents" not in first
+
+
+def test_a_table_too_wide_for_its_words_is_set_smaller_instead_of_breaking_them() -> None:
+    """Six columns of long French words do not fit at 9 pt: the table goes down to 8 or 7.5 pt, and each
+    column is at least as wide as its longest word at that size (no word is cut inside a cell)."""
+    tree = sample_tree()
+    header = ["Prestataire", "Ce qu'il fait", "Établissement et lieux", "Garantie de transfert", "Certifications",
+              "Ajouté le"]
+    cells = ["Hébergement Sud", "acheminement des SMS", "France / France", "sans objet (EEE)",
+             "ISO 27001, HDS, PCI-DSS", "1er septembre 2022"]
+    wide = Table(header, [[[Span(cells[0], "strong")], *[[Span(c)] for c in cells[1:]]]] * 3, "wide")
+    tree.sections[1].clauses[0].blocks.append(wide)
+    doc = read(write(tree))
+    narrow_table, wide_table = doc.tables[-2], doc.tables[-1]
+    assert wide_table.cell(0, 0).text == "Prestataire"
+
+    def sizes(table: Any) -> set[str | None]:
+        return {r.get(qn("w:val")) for r in table._tbl.iter(qn("w:sz"))}
+
+    assert sizes(narrow_table) == set()  # the usual size, from the style
+    [size] = sizes(wide_table)
+    assert size in ("16", "15")
+    widths = [int(c.get(qn("w:w"))) for c in wide_table._tbl.iter(qn("w:gridCol"))]
+    per_char = 130 * int(size) / 18  # the bold width the layout allows for
+    for j, width in enumerate(widths):
+        longest = max(len(w) for w in " ".join([header[j], cells[j]]).split())
+        assert width >= longest * per_char, (header[j], width)

@@ -33,9 +33,11 @@ def text_markup(value: object) -> Markup:
     return Markup(escape(str(value).replace("\r\n", "\n")))
 
 
-def run(text: str, style: str | None = None) -> str:
-    """One run; tabs and line breaks in the text become ``w:tab`` / ``w:br``."""
-    rpr = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+def run(text: str, style: str | None = None, size: int | None = None) -> str:
+    """One run; tabs and line breaks in the text become ``w:tab`` / ``w:br`` (``size``: half-points)."""
+    props = (f'<w:rStyle w:val="{style}"/>' if style else "") + (
+        f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else "")
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     pieces = []
     for i, line in enumerate(re.split(r"\r\n|\r|\n", text)):
         if i:
@@ -48,9 +50,9 @@ def run(text: str, style: str | None = None) -> str:
     return f"<w:r>{rpr}{''.join(pieces)}</w:r>"
 
 
-def runs(spans: Inline, styles: dict[str, str]) -> str:
+def runs(spans: Inline, styles: dict[str, str], size: int | None = None) -> str:
     """Runs for inline spans: ``strong`` and ``blank`` take their character styles."""
-    return "".join(run(s.text, styles.get(s.kind)) for s in spans if s.text)
+    return "".join(run(s.text, styles.get(s.kind), size) for s in spans if s.text)
 
 
 def field(code: str, shown: str = "") -> str:
