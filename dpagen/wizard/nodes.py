@@ -26,7 +26,7 @@ Compute = Callable[["Scope"], Any]
 class Ask:
     """One question whose answer is stored at ``path``."""
 
-    key: str  # text key in texts.QUESTIONS (and texts.HELP when the term needs explaining)
+    key: str  # text key in questions_text.QUESTIONS (and help_text.HELP when the term needs explaining)
     path: str
     kind: Kind = "text"
     choices: str | Callable[[Scope], list[tuple[str, str]]] | None = None  # a label group, or computed

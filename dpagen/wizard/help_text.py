@@ -1,0 +1,210 @@
+"""The short explanations shown under the questions a non-lawyer hesitates on, in French and English."""
+
+from __future__ import annotations
+
+Pair = tuple[str, str]  # (fr, en)
+
+HELP: dict[str, Pair] = {
+    "doc.effective_date": ("Laissez vide si elle n'est pas encore connue.",
+                           "Leave empty when not known yet."),
+    "doc.first_published": ("Laissez vide pour une première version ; sinon, la date d'entrée en vigueur de "
+                            "la toute première version.",
+                            "Leave empty for a first version; otherwise, the date the very first version "
+                            "took effect."),
+    "party.certifications": ("Celles de l'entreprise elle-même, pas celles de ses hébergeurs.",
+                             "The company's own, not its hosts'."),
+    "publisher": (
+        "Le sous-traitant publie toujours sa charte de prestataire. Choisissez le responsable du traitement "
+        "pour rédiger aussi sa politique de confidentialité, qui informe les personnes concernées.",
+        "The processor always publishes its service provider's charter. Choose the controller to also draft "
+        "its privacy notice, which informs the people whose data is processed.",
+    ),
+    "retention.start": ("Les documents affichent la durée avec son point de départ ; sans critère, il est "
+                        "nécessaire.",
+                        "The documents show the period with its starting point; without criteria it is "
+                        "needed."),
+    "category.source": ("« Le responsable du traitement » : des données que le client confie au prestataire.",
+                        "'The controller': data the client hands over to the service provider."),
+    "category.source_detail": ("Quand les données ne viennent pas de la personne, elle a le droit de savoir "
+                               "d'où elles viennent (art. 14).",
+                               "When the data does not come from the person, they are entitled to know where "
+                               "it comes from (Art. 14)."),
+    "category.mandatory": (
+        "Obligatoire : sans ces données, la personne ne peut pas obtenir le service. Les documents qui "
+        "l'informent doivent le dire (art. 13.2.e).",
+        "Mandatory: without this data the person cannot get the service. The documents informing them must "
+        "say so (Art. 13(2)(e)).",
+    ),
+    "activity.collection_points": ("Les moments où la personne transmet ses données ; laissez vide si elles "
+                                   "viennent du client.",
+                                   "The moments when people hand over their data; leave empty when it comes "
+                                   "from the client."),
+    "decisions.add": (
+        "Par exemple un crédit refusé ou un compte fermé par un programme, sans examen humain (art. 22). La "
+        "plupart des services n'en prennent pas : répondez non.",
+        "For example a loan refused or an account closed by a program, with no human review (Art. 22). Most "
+        "services take none: answer no.",
+    ),
+    "own_activities.add": (
+        "Pour ses propres clients et prospects, le prestataire est lui-même responsable du traitement : ces "
+        "traitements figurent dans sa charte, jamais dans le contrat.",
+        "For its own customers and prospects the provider is itself the controller: this processing appears "
+        "in its charter, never in the agreement.",
+    ),
+    "recipients.add": (
+        "Un destinataire est toute personne ou tout organisme qui reçoit les données : équipes habilitées, "
+        "prestataires, partenaires, autorités sur demande. Les documents les listent, au moins par catégorie.",
+        "A recipient is anyone who receives the data: authorised staff, service providers, partners, "
+        "authorities on request. The documents list them, at least by category.",
+    ),
+    "recipient.country": ("Hors de l'Espace économique européen, un outil de transfert sera demandé.",
+                          "Outside the European Economic Area, a transfer tool is asked for."),
+    "joint.add": (
+        "Deux organismes qui décident ensemble pourquoi et comment les données sont traitées sont responsables "
+        "conjoints (art. 26) : la notice donne les grandes lignes de leur accord.",
+        "Two bodies deciding together why and how data is processed are joint controllers (Art. 26): the notice "
+        "gives the essence of their arrangement.",
+    ),
+    "translations.has": (
+        "Les clauses existent dans les deux langues ; vos propres textes (traitements, finalités, mesures…) "
+        "n'apparaissent traduits que si vous les traduisez. Noms, adresses et identifiants restent tels quels. "
+        "Vous pourrez aussi le faire plus tard : dpagen translations.",
+        "The clauses exist in both languages; your own texts (activities, purposes, measures…) appear translated "
+        "only if you translate them. Names, addresses and identifiers stay as written. You can also do it later: "
+        "dpagen translations.",
+    ),
+    "minors.offered": (
+        "En France, un mineur consent seul à partir de 15 ans ; en dessous, avec ses parents (art. 45 de la loi "
+        "Informatique et Libertés).",
+        "In France a child consents alone from 15; below that, together with the parents (Art. 45 of the French "
+        "Data Protection Act).",
+    ),
+    "assistance.forward_days": (
+        "Le client doit répondre aux personnes en un mois : le prestataire lui transmet vite les demandes "
+        "qu'il reçoit (5 jours est courant).",
+        "The client must answer people within a month: the provider passes on quickly the requests it "
+        "receives (5 days is common).",
+    ),
+    "assistance.dpia": (
+        "L'analyse d'impact (AIPD) est l'étude des risques exigée avant un traitement susceptible de créer un "
+        "risque élevé pour les personnes (art. 35).",
+        "The data protection impact assessment (DPIA) is the risk study required before processing likely "
+        "to create a high risk for people (Art. 35).",
+    ),
+    "assistance.consultation": (
+        "Si l'analyse conclut à un risque élevé qui ne peut être réduit, le client consulte la CNIL avant de "
+        "commencer (art. 36).",
+        "If the assessment finds a high risk that cannot be reduced, the client consults the supervisory "
+        "authority before starting (Art. 36).",
+    ),
+    "contract.liability": (
+        "Sans accord particulier, chaque partie répond selon l'article 82 du RGPD. Une limite convenue ne vaut "
+        "qu'entre vous, jamais envers les personnes concernées.",
+        "Without a specific agreement, each party is liable under Art. 82 GDPR. An agreed limit only applies "
+        "between you, never towards the people concerned.",
+    ),
+    "contract.jurisdiction": (
+        "Le contrat doit désigner un tribunal ; entre sociétés françaises, souvent le tribunal de commerce du "
+        "siège du prestataire.",
+        "The agreement must name a court; between French companies, often the commercial court of the "
+        "provider's seat.",
+    ),
+    "signatory.name": ("Par défaut, le représentant légal indiqué plus haut ; changez-le si une autre "
+                       "personne signe.",
+                       "By default, the legal representative given earlier; change it if someone else signs."),
+    "authority.change": ("Pour un organisme établi en France, c'est la CNIL : gardez-la (répondez non).",
+                         "For a body established in France it is the CNIL: keep it (answer no)."),
+    "marketing.legal_basis": (
+        "Par courriel ou SMS à des particuliers : consentement préalable, sauf pour des produits analogues à "
+        "ceux déjà achetés. Vers des professionnels, l'intérêt légitime suffit, avec un moyen simple de s'y "
+        "opposer.",
+        "By e-mail or text message to consumers: prior consent, except for products similar to those already "
+        "bought. To businesses, legitimate interest is enough, with an easy way to object.",
+    ),
+    "party.legal_name": (
+        "Le responsable du traitement décide pourquoi et comment les données sont traitées ; "
+        "le sous-traitant les traite pour son compte.",
+        "The controller decides why and how data is processed; the processor processes it on the "
+        "controller's behalf.",
+    ),
+    "party.has_processor": (
+        "Le sous-traitant traite les données pour le compte du client ; sans lui, pas de contrat de "
+        "sous-traitance (art. 28), seulement une politique de confidentialité.",
+        "The processor processes the data on the client's behalf; without one there is no Art. 28 "
+        "agreement, only a privacy notice.",
+    ),
+    "party.has_dpo": ("Le DPO veille au respect du RGPD ; il est obligatoire pour certains organismes.",
+                      "The DPO oversees GDPR compliance; some organisations must appoint one."),
+    "party.has_eu_rep": (
+        "Un organisme établi hors de l'Union qui vise des personnes dans l'Union désigne en principe un "
+        "représentant dans l'Union.",
+        "A body established outside the Union that targets people in the Union normally appoints a "
+        "representative there.",
+    ),
+    "purpose.legal_basis": (
+        "La base légale est la raison, prévue par l'article 6 du RGPD, qui autorise le traitement : "
+        "un contrat avec la personne, une obligation légale, son consentement, un intérêt légitime…",
+        "The legal basis is the reason, listed in Art. 6 GDPR, that makes the processing lawful: a "
+        "contract with the person, a legal obligation, consent, a legitimate interest…",
+    ),
+    "purpose.legitimate_interest": (
+        "Dites quel intérêt vous poursuivez (ex. sécuriser le service) : il doit être mis en balance avec "
+        "les droits des personnes.",
+        "Say which interest you pursue (e.g. securing the service): it is weighed against people's rights.",
+    ),
+    "category.special": (
+        "Santé, origine, opinions, religion, syndicat, génétique, biométrie, vie sexuelle : leur traitement "
+        "est interdit sauf exception (art. 9.2).",
+        "Health, origin, opinions, religion, trade union, genetics, biometrics, sex life: processing them "
+        "is forbidden unless an exception applies (Art. 9(2)).",
+    ),
+    "category.art9": ("L'exception qui lève l'interdiction pour ces données.",
+                      "The exception that lifts the ban for this data."),
+    "activity.large_scale": (
+        "Par exemple un grand nombre de personnes, un volume important ou un large territoire.",
+        "For example many people, a large volume of data or a wide area.",
+    ),
+    "sub.name": (
+        "Un sous-traitant ultérieur est un prestataire auquel le sous-traitant confie tout ou partie du "
+        "traitement (hébergeur, envoi de courriels, support…).",
+        "A subprocessor is a provider the processor engages to carry out part of the processing "
+        "(hosting, e-mail delivery, support…).",
+    ),
+    "sub.country": (
+        "Hors de l'Espace économique européen (UE, Islande, Liechtenstein, Norvège), un outil de transfert "
+        "sera demandé.",
+        "Outside the European Economic Area (EU, Iceland, Liechtenstein, Norway), a transfer tool is "
+        "asked for.",
+    ),
+    "transfer.mechanism": (
+        "Les données quittent l'EEE : le RGPD exige un outil qui les protège (décision d'adéquation, "
+        "clauses contractuelles types…).",
+        "The data leaves the EEA: the GDPR requires a tool that protects it (adequacy decision, standard "
+        "contractual clauses…).",
+    ),
+    "transfer.scc_module": ("Module 3 : un sous-traitant vers un autre sous-traitant ; module 2 : le "
+                            "responsable du traitement vers son prestataire ; module 1 : vers un autre "
+                            "responsable du traitement.",
+                            "Module Three: a processor to another processor; Module Two: the controller to its "
+                            "service provider; Module One: to another controller."),
+    "policy.regime": (
+        "Autorisation générale : le client accepte d'avance les sous-traitants ultérieurs, est prévenu de "
+        "chaque changement et peut s'y opposer. Autorisation spécifique : chaque nouveau sous-traitant "
+        "ultérieur doit être accepté par écrit.",
+        "General authorisation: the client accepts subprocessors in advance, is told of every change and "
+        "may object. Specific authorisation: each new subprocessor needs the client's written approval.",
+    ),
+    "breach.hours": (
+        "Le client doit notifier la CNIL dans les 72 heures : 48 heures pour le sous-traitant lui en "
+        "laisse le temps.",
+        "The client must notify the authority within 72 hours: 48 hours for the processor leaves it time.",
+    ),
+    "audit.max": ("Usage courant : un audit par an avec 30 jours de préavis.",
+                  "Common practice: one audit a year with 30 days' notice."),
+    "security.categories": (
+        "Espace pour cocher ou décocher, Entrée pour valider. Vous décrirez ensuite chaque mesure.",
+        "Space to tick or untick, Enter to confirm. You then describe each measure.",
+    ),
+    "end.action": ("Usage courant : suppression sous 30 jours, après restitution si le client la demande.",
+                   "Common practice: deletion within 30 days, after return if the client asks for it."),
+}
