@@ -128,11 +128,15 @@ def test_dpagen_translations_prints_then_writes_what_is_left(tmp_path: Path, avm
 
 
 def test_generate_says_how_many_texts_appear_untranslated(tmp_path: Path) -> None:
-    okasio = ROOT / "examples" / "okasio.json"
+    from dpagen.io import dumps
+
+    okasio = tmp_path / "okasio.json"
+    okasio.write_text(dumps(without_translations(load(ROOT / "examples" / "okasio.json"))), encoding="utf-8")
     proc = dpagen("generate", str(okasio), "--doc", "privacy-notice", "--lang", "en", "--format", "md",
                   "--out", str(tmp_path))
     assert proc.returncode == 0, proc.stderr
     count = len(untranslated(load(okasio), "en"))
+    assert count > 50
     assert f"note: {count} text(s) of {okasio} have no English translation" in proc.stderr
     proc = dpagen("generate", str(AVM), "--doc", "subprocessors", "--lang", "en", "--format", "md",
                   "--out", str(tmp_path))
