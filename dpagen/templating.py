@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Callable, Iterator
 from enum import Enum
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache, FunctionLoader, StrictUndefined, TemplateError
@@ -140,22 +138,15 @@ def unwrap(value: Any) -> Any:
 
 @cache
 def bytecode_cache() -> BytecodeCache | None:
-    """Compiled clause templates kept between runs (XDG cache folder); None when it cannot be written.
+    """Compiled clause templates kept between runs (see ``cache``); None when caching is off or impossible.
 
     Compiling the clause library is most of a build's time; the cache checks each template's source,
     so an edited clause is compiled again. ``DPAGEN_NO_CACHE=1`` turns it off.
     """
-    if os.environ.get("DPAGEN_NO_CACHE"):
-        return None
-    from . import __version__
+    from .cache import cache_dir
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "dpagen" / f"jinja-{__version__}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    folder = cache_dir("jinja")
+    return FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
 
 class _Environment(ImmutableSandboxedEnvironment):
