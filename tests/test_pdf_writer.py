@@ -552,9 +552,11 @@ def test_a_layout_restores_the_collector_and_the_compression_it_changes() -> Non
 
 def test_the_pdf_worker_imports_nothing_heavy_before_weasyprint() -> None:
     """The worker is forked early to import WeasyPrint while dpagen loads the description; the modules it
-    imports first must not pull in pydantic or the model (that once cost the worker 0.1 s)."""
-    code = ("import sys; import dpagen.writers.pdf, dpagen.writers.pdf_worker, dpagen.writers.html_render; "
-            "print(sorted(m for m in ('pydantic', 'dpagen.model', 'weasyprint') if m in sys.modules))")
+    imports first must not pull in pydantic or the model (that once cost the worker 0.1 s), Jinja or the
+    document tree (only the parent renders the HTML)."""
+    code = ("import sys; import dpagen.writers.pdf, dpagen.writers.pdf_worker, dpagen.writers.html_assets; "
+            "print(sorted(m for m in ('pydantic', 'dpagen.model', 'weasyprint', 'jinja2', 'dpagen.doctree') "
+            "if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"

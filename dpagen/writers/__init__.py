@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..doctree import Document
+if TYPE_CHECKING:
+    from ..doctree import Document
 
 FORMATS: dict[str, str] = {"docx": "docx", "pdf": "pdf", "html": "html", "md": "markdown"}
 """Format name (as given to --format and used as file extension) → writer module."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 from jinja2 import FileSystemLoader, StrictUndefined
@@ -20,29 +19,11 @@ from markupsafe import Markup, escape
 
 from ..doctree import BulletList, Document, Paragraph, Table
 from ..errors import UsageError
-from ..resources import templates_dir
+from .html_assets import html_dir, read_css, user_css
+
+__all__ = ["html_dir", "read_css", "render", "user_css"]
 
 Mode = Literal["screen", "print"]
-
-
-def html_dir() -> Path:
-    """The folder of the HTML skeleton and its stylesheets."""
-    return templates_dir() / "html"
-
-
-def read_css(name: str) -> str:
-    """One of our stylesheets, as text."""
-    return (html_dir() / name).read_text(encoding="utf-8")
-
-
-def user_css(template: Path | None) -> str | None:
-    """A user stylesheet given as ``--template FILE.css`` (other templates are for DOCX and ignored)."""
-    if template is None or Path(template).suffix.lower() != ".css":
-        return None
-    try:
-        return Path(template).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{template}: cannot read the stylesheet ({exc})") from None
 
 
 @functools.cache

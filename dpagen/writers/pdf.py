@@ -18,15 +18,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..doctree import Document
 from ..errors import DpagenError
 from . import pdf_worker
+from .html_assets import html_dir, read_css, user_css
 from .html_fetch import FetchRefused, make_fetcher
-from .html_render import html_dir, read_css, render, user_css
 from .pdf_import import import_weasyprint
 from .pdf_tuning import parse_xhtml, quick_run
+
+if TYPE_CHECKING:
+    from ..doctree import Document
 
 
 class PdfError(DpagenError):
@@ -70,6 +72,8 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
     ``template`` may name a ``.css`` file, applied after our print stylesheet (a house style; it may
     load only dpagen's own files); any other template (a DOCX letterhead) is ignored here.
     """
+    from .html_render import render  # Jinja and the tree: the PDF worker never needs them
+
     sources = [read_css("common.css"), read_css("print.css")]
     extra = user_css(template)
     if extra is not None:

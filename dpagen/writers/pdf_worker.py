@@ -161,7 +161,7 @@ def _serve(jobs: int, results: int) -> None:
     import gc
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which closes the pipe
-    from .html_render import read_css
+    from .html_assets import read_css
     from .pdf import Prepared, lay_out, prepare
     from .pdf_import import import_weasyprint
 
