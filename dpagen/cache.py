@@ -29,8 +29,8 @@ def cache_dir(name: str) -> Path | None:
 
 
 def fingerprint(files: list[Path], root: Path) -> str:
-    """A key that changes when any of these files is added, removed, edited or touched."""
-    parts = []
+    """A key that changes when any of these files is added, removed, edited or touched (or ``root`` moves)."""
+    parts = [str(root.resolve())]
     for path in sorted(files):
         stat = path.stat()
         parts.append(f"{path.relative_to(root)}:{stat.st_mtime_ns}:{stat.st_size}")
