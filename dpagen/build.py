@@ -74,7 +74,7 @@ class _Builder:
         self.refs: dict[str, str] = {}
         self.missing_in: dict[str, str] = {}  # a missing value's path → the clause that first needed it
         self.renderer = Renderer(language, self.labels, draft=draft, globals_={"ref": self.ref})
-        texts = translation.table(description, language) if language != description.document.language else {}
+        texts = translation.for_document(description, language)
         self.context = make_context(description, {"facts": derived_facts(description, texts)}, texts)
 
     def ref(self, target: str) -> str:

@@ -40,6 +40,11 @@ def table(description: Description, language: str) -> dict[str, str]:
     return {}
 
 
+def for_document(description: Description, language: str) -> dict[str, str]:
+    """The translations a document in ``language`` reads: none in the description's own language."""
+    return {} if language == description.document.language else table(description, language)
+
+
 def texts(model: BaseModel, path: str = "") -> Iterator[tuple[str, str]]:
     """Every translatable text of a model, with its JSON path, in the model's order."""
     for name in type(model).model_fields:
@@ -66,9 +71,9 @@ def _words(text: str) -> bool:
 
 def untranslated(description: Description, language: str) -> dict[str, str]:
     """Texts with no translation in ``language`` → the path of their first use; empty for the own language."""
-    if language == description.document.language.value:
+    if language == description.document.language:
         return {}
-    done = table(description, language)
+    done = for_document(description, language)
     missing: dict[str, str] = {}
     for path, text in texts(description):
         if text not in done:

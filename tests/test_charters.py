@@ -29,7 +29,7 @@ from dpagen.geo import in_eea
 from dpagen.io import load
 from dpagen.model import Description, LegalBasis
 from dpagen.templating import Renderer
-from dpagen.translation import table
+from dpagen.translation import for_document
 
 CHARTERS = ("privacy-notice", "processor-charter", "subprocessors")
 LANGS = ("fr", "en")
@@ -340,7 +340,7 @@ def test_every_charter_is_exercised() -> None:
 def test_required_items_carry_the_model_values(name: str, document: str, lang: str) -> None:
     doc = tree(name, document, lang)
     d = example(name)
-    texts = table(d, lang) if lang != d.document.language else {}  # the description's own texts, translated
+    texts = for_document(d, lang)  # the description's own texts, as the document's language shows them
 
     def shown(needle: str) -> str:  # a needle may be a text without its final full stop
         for key in (needle, f"{needle}."):

@@ -16,7 +16,7 @@ from dpagen.errors import IncompleteError
 from dpagen.geo import country_name
 from dpagen.io import load, save
 from dpagen.model import Description
-from dpagen.translation import table
+from dpagen.translation import for_document
 
 WORD = {"fr": {"clause": "article", "days": "jours", "hours": "heures"},
         "en": {"clause": "Clause", "days": "days", "hours": "hours"}}
@@ -64,7 +64,7 @@ def test_contract_states_the_model_values(path: Path, language: str) -> None:
     d = load(path)
     document = build(d, "dpa", language=language)  # final: a complete example leaves no blank
     w = WORD[language]
-    texts = table(d, language) if language != d.document.language else {}
+    texts = for_document(d, language)
 
     def shown(value: str) -> str:  # a text of the description, as the document's language shows it
         return texts.get(value, value)
@@ -369,7 +369,7 @@ def test_breach_notice_is_prompt_with_the_hours_as_an_outer_limit(language: str)
     rule, cap, limit, phases, containment = words
     assert text.index(rule) < text.index(cap) < text.index(limit)
     assert phases in text and containment in text
-    texts = table(d, language) if language != d.document.language else {}
+    texts = for_document(d, language)
     assert d.breach.processor_contact in text
     for value in (d.breach.recipient, d.breach.channel):
         assert texts.get(value, value) in text
