@@ -18,6 +18,7 @@ from dpagen.io import load
 from dpagen.profiles import merge, overlay
 
 PORTFOLIO = EXAMPLES / "portfolio"
+BatchRun = tuple[subprocess.CompletedProcess[str], Path]
 
 
 def dpagen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -129,7 +130,7 @@ def test_bom_semicolons_bad_cells_and_unknown_columns(tmp_path: Path) -> None:
 
 # -- batch ---------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def batch_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+def batch_run(tmp_path_factory: pytest.TempPathFactory) -> BatchRun:
     """Three good clients, one invalid, one refused, one that is not JSON: generated in one run."""
     root = tmp_path_factory.mktemp("batch")
     clients = root / "clients"
@@ -150,7 +151,7 @@ def batch_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Comp
     return result, root
 
 
-def test_batch_writes_good_clients_and_reports_the_others(batch_run: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+def test_batch_writes_good_clients_and_reports_the_others(batch_run: BatchRun) -> None:
     result, root = batch_run
     assert result.returncode == 2, result.stderr  # some input unusable
     assert "Traceback" not in result.stderr
@@ -165,7 +166,7 @@ def test_batch_writes_good_clients_and_reports_the_others(batch_run: tuple[subpr
     assert (out / "brightwater-logistics" / "dpa-brightwater-logistics-gmbh-avm-up-en.md").is_file()
 
 
-def test_the_report_matches_the_files_on_disk(batch_run: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+def test_the_report_matches_the_files_on_disk(batch_run: BatchRun) -> None:
     _, root = batch_run
     report = json.loads((root / "report.json").read_text(encoding="utf-8"))
     by_name = {Path(d["input"]).name: d for d in report["descriptions"]}
@@ -189,7 +190,7 @@ def test_the_report_matches_the_files_on_disk(batch_run: tuple[subprocess.Comple
 
 
 def test_the_batch_gives_the_same_bytes_as_one_file_at_a_time(
-    batch_run: tuple[subprocess.CompletedProcess[str], Path], tmp_path: Path
+    batch_run: BatchRun, tmp_path: Path
 ) -> None:
     _, root = batch_run
     client = root / "clients" / "imprimerie-dubois.json"
