@@ -73,13 +73,15 @@ def main() -> None:
             data = json.loads(report.read_text(encoding="utf-8"))
             listed = {Path(p).resolve() for d in data["descriptions"] for doc in d["documents"] for p in doc["paths"]}
             on_disk = {p.resolve() for p in out.rglob("*") if p.is_file()}
-            results[jobs] = (seconds, files_in(out), listed == on_disk and data["totals"]["files_written"] == len(on_disk))
+            matches = listed == on_disk and data["totals"]["files_written"] == len(on_disk)
+            results[jobs] = (seconds, files_in(out), matches)
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     per_minute = {"loop": loop_files / loop * 60, **{j: r[1] / r[0] * 60 for j, r in results.items()}}
     print(f"{count} clients, --doc all --format docx,pdf")
     print(f"  shell loop of fresh processes: {loop:7.1f} s  {loop_files} files  {per_minute['loop']:7.1f} files/min")
     for jobs, (seconds, files, _) in results.items():
-        print(f"  --jobs {jobs}:                      {seconds:7.1f} s  {files} files  {per_minute[jobs]:7.1f} files/min")
+        rate = per_minute[jobs]
+        print(f"  --jobs {jobs}:                      {seconds:7.1f} s  {files} files  {rate:7.1f} files/min")
     ratio_loop = per_minute[2] / per_minute["loop"]
     ratio_one = per_minute[2] / per_minute[1]
     print(f"  --jobs 2 vs loop:   {ratio_loop:4.2f}x  (target >= 2.5x)  {'PASS' if ratio_loop >= 2.5 else 'MISS'}")
