@@ -189,6 +189,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="continue an interrupted session (its draft: --out's, else the one in this folder)")
     p.add_argument("--lang", choices=("fr", "en"),
                    help="language of the questions (default: fr, or the language a resumed draft was started in)")
+    p.add_argument("--profile", type=Path, metavar="PROFILE",
+                   help="a new client of a processor: ask only what differs per client and write a description "
+                   "that extends PROFILE (with --out CLIENT.json)")
     return parser
 
 
@@ -372,6 +375,15 @@ def _translation_note(file: Path, description: Any, language: str) -> None:
 
 def cmd_wizard(args: argparse.Namespace) -> int:
     """`dpagen wizard`: the interactive questionnaire."""
+    if args.profile is not None:
+        from .wizard.client import run_client_wizard
+
+        if not sys.stdin.isatty():
+            raise UsageError("the wizard needs a terminal; to script a client, write its JSON or use 'clients import'")
+        from .wizard.prompts import TerminalPrompter
+
+        language = args.lang or "fr"
+        return run_client_wizard(TerminalPrompter(language), args.profile, args.out, language)
     from .wizard import run_wizard
 
     return run_wizard(out=args.out, from_file=args.from_file, resume=args.resume, language=args.lang)

@@ -249,3 +249,63 @@ def test_the_dask_path_gives_the_same_bytes(tmp_path: Path) -> None:
         p.relative_to(tmp_path / "d") for p in (tmp_path / "d").rglob("*") if p.is_file())
     for rel in local_files:
         assert (tmp_path / "l" / rel).read_bytes() == (tmp_path / "d" / rel).read_bytes()
+
+
+# -- a new client through the wizard ---------------------------------------------------------------------------
+class _Script:
+    """Answers prompts from a dict by id (default otherwise); records what was said."""
+
+    def __init__(self, answers: dict[str, object], stop_at: str | None = None) -> None:
+        self.answers, self.stop_at, self.said = answers, stop_at, []  # type: ignore[var-annotated]
+
+    def ask(self, prompt: object) -> object:
+        pid = prompt.id
+        if pid == self.stop_at:
+            raise KeyboardInterrupt
+        value = self.answers.get(pid, prompt.default)
+        if isinstance(value, list):  # successive answers to the same question
+            return value.pop(0)
+        return value
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+
+CLIENT_ANSWERS: dict[str, object] = {
+    "controller.legal_name": ["  ", "Boulangerie Petit"],  # blank is missing: asked again
+    "controller.address.street": "3 rue du Four", "controller.address.postal_code": "75006",
+    "controller.address.city": "Paris", "controller.address.country": ["UKX", "FR"],
+    "controller.email": "contact@petit.example", "controller.representative.name": "Jeanne Petit",
+    "controller.representative.title": "Gérante", "controller.rights_contact.email": "contact@petit.example",
+    "main_agreement.reference": "CGS-AVM-2026/BP", "main_agreement.date": "2026-12-02",
+    "breach.recipient": "contact@petit.example", "client#terms": True, "breach.notice_hours": "24",
+}
+
+
+def test_the_client_wizard_writes_only_what_differs_and_resumes_after_ctrl_c(tmp_path: Path) -> None:
+    from dpagen.errors import Interrupted
+    from dpagen.wizard.client import run_client_wizard
+
+    profile = PORTFOLIO / "avm-up-profile.json"
+    out = tmp_path / "petit.json"
+    first = _Script(dict(CLIENT_ANSWERS), stop_at="main_agreement.date")
+    with pytest.raises(Interrupted):
+        run_client_wizard(first, profile, out, "fr")  # type: ignore[arg-type]
+    assert (tmp_path / "petit.draft.json").is_file() and not out.exists()
+    assert any("requise" in line for line in first.said)
+    script = _Script({"main_agreement.date": "2026-12-02", "breach.recipient": "contact@petit.example",
+                      "client#terms": True, "breach.notice_hours": "24"})
+    assert run_client_wizard(script, profile, out, "fr") == 0  # type: ignore[arg-type]
+    assert any("Reprise" in line for line in script.said)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["extends"] == os.path.relpath(profile, tmp_path)
+    assert data["controller"]["legal_name"] == "Boulangerie Petit"
+    assert data["breach"] == {"notice_hours": 24, "recipient": "contact@petit.example"}
+    assert [s["party"] for s in data["contract"]["signatories"]] == ["controller", "processor"]
+    assert data["contract"]["signatories"][1]["name"] == "Marc Delorme"  # the profile's representative
+    assert "subprocessors" not in data and "subprocessor_policy" not in data and "document" not in data
+    assert not (tmp_path / "petit.draft.json").exists()
+    result = dpagen("generate", str(out), "--doc", "dpa", "--format", "md", "--out", str(tmp_path / "docs"))
+    assert result.returncode == 0, result.stderr
+    text = next((tmp_path / "docs").glob("*.md")).read_text(encoding="utf-8")
+    assert "Boulangerie Petit" in text and "24" in text and "CGS-AVM-2026/BP" in text
