@@ -173,6 +173,7 @@ class ClientWizard:
         return None
 
     def default(self, question: Question) -> Any:
+        """The answer given before, else the merged value at the path (or the path it defaults from)."""
         if question.path in self.answers:
             return self.answers[question.path]
         for source in (question.path, question.default_from):
@@ -213,6 +214,7 @@ class ClientWizard:
                 self.answers[question.path] = previous
 
     def save_draft(self) -> None:
+        """Keep every answer so far in the draft, atomically."""
         from ..output import write_atomic
 
         data = {CLIENT_DRAFT_KEY: 1, "profile": str(self.profile), "answers": self.answers}
