@@ -206,11 +206,14 @@ def _builtin_library() -> Library:
     folder = clauses_dir()
     store = cache.cache_dir("library")
     key = cache.fingerprint(list(folder.rglob("*.toml")), folder) if store is not None else ""
-    lib = cache.load(store, key)
-    if isinstance(lib, Library):
-        return lib
+    stored = cache.load(store, key)
+    if stored is not None:
+        try:
+            return Library.model_validate_json(stored)  # data only: a cache file can never run code
+        except ValueError:
+            pass
     lib = Library(documents={}, clauses={}, labels={})
     _merge_folder(folder, lib)
     lib.changes.clear()
-    cache.store(store, key, lib)
+    cache.store(store, key, lib.model_dump_json().encode("utf-8"))
     return lib

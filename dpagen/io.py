@@ -47,28 +47,21 @@ def validation_lines(err: ValidationError) -> list[str]:
 
 
 def read_text(path: Path) -> str:
-    """Read a UTF-8 file, or raise a one-line InputFileError."""
-    if path.is_dir():
-        raise InputFileError(f"{path}: is a directory, not a description file")
+    """Read a UTF-8 file of at most ``jsonread.MAX_BYTES``, or raise a one-line InputFileError."""
+    from .jsonread import read_bounded
+
+    data = read_bounded(path)
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputFileError(f"{path}: no such file") from None
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DescriptionError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
 def parse(text: str, source: str = "<input>") -> Description:
-    """Validate JSON text into a Description, listing every problem at once."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DescriptionError(
-            f"{source}: invalid JSON", [f"line {exc.lineno}, column {exc.colno}: {exc.msg}"]
-        ) from None
-    return validate(data, source)
+    """Validate JSON text into a Description, listing every problem at once (duplicate keys refused)."""
+    from .jsonread import loads
+
+    return validate(loads(text, source), source)
 
 
 def validate(data: Any, source: str = "<input>") -> Description:

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from enum import Enum
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache, FunctionLoader, StrictUndefined, TemplateError
@@ -146,7 +147,29 @@ def bytecode_cache() -> BytecodeCache | None:
     from .cache import cache_dir
 
     folder = cache_dir("jinja")
-    return FileSystemBytecodeCache(str(folder)) if folder is not None else None
+    return _PrivateBytecodeCache(str(folder)) if folder is not None else None
+
+
+class _PrivateBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache reading only private files of this user (compiled code must be ours), and
+    never failing a command when the disk does (full, read-only): the template is compiled instead."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        from .cache import is_private
+
+        if is_private(Path(self._get_cache_filename(bucket)), folder=False):
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, ValueError, EOFError):
+                bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        from .cache import warn_once
+
+        try:
+            super().dump_bytecode(bucket)
+        except OSError as exc:
+            warn_once(f"cannot write to {self.directory} ({exc.strerror})")
 
 
 class _Environment(ImmutableSandboxedEnvironment):
