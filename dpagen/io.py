@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DescriptionError, InputFileError
+from .errors import DescriptionError
 from .model import Description
 from .output import write_atomic
 

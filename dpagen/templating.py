@@ -151,8 +151,10 @@ def bytecode_cache() -> BytecodeCache | None:
 
 
 class _PrivateBytecodeCache(FileSystemBytecodeCache):
-    """Jinja's file cache reading only private files of this user (compiled code must be ours), and
-    never failing a command when the disk does (full, read-only): the template is compiled instead."""
+    """Jinja's file cache, reading only private files of this user (compiled code must be ours).
+
+    A failing disk (full, read-only) never fails a command: the template is compiled instead.
+    """
 
     def load_bytecode(self, bucket: Any) -> None:
         from .cache import is_private
