@@ -17,6 +17,7 @@ import pytest
 
 from dpagen.build import build
 from dpagen.doctree import Clause, Document, Paragraph, Section, Span
+from dpagen.errors import UsageError
 from dpagen.model import Description
 from dpagen.writers import get_writer
 from dpagen.writers.html_fetch import FetchRefused, local_path
@@ -311,10 +312,12 @@ def tiny() -> Document:
     ],
 )
 def test_a_stylesheet_cannot_fetch_outside_the_package(tmp_path: Path, css: str) -> None:
+    """Refused alike for PDF and HTML (the HTML once inlined it as is, for the browser to fetch)."""
     template = tmp_path / "house.css"
     template.write_text(css, encoding="utf-8")
-    with pytest.raises(FetchRefused, match="refused to fetch"):
-        write(tiny(), template=template)
+    for fmt in ("pdf", "html"):
+        with pytest.raises(UsageError, match=r"house\.css, line 1: a house stylesheet may not load files"):
+            get_writer(fmt).write(tiny(), template=template)
 
 
 def test_a_house_stylesheet_applies_and_may_use_our_fonts(tmp_path: Path) -> None:
@@ -365,6 +368,7 @@ from dpagen.build import build
 from dpagen.io import load
 from dpagen.writers import pdf_worker
 from dpagen.writers.html_fetch import FetchRefused
+from dpagen.errors import UsageError
 from dpagen.writers.pdf import write
 
 class Keep(logging.Handler):
@@ -386,7 +390,7 @@ with pdf_worker.running():
     write(listing, template=out / "unknown-property.css")
     try:
         write(listing, template=out / "fetch.css")
-    except FetchRefused as exc:
+    except (FetchRefused, UsageError) as exc:
         (out / "refused.txt").write_text(exc.message)
     assert "weasyprint" not in sys.modules, "laid out in this process, not in the worker"
 assert pdf_worker._worker is None and not scratch.exists()
@@ -437,7 +441,8 @@ def test_the_worker_reports_weasyprint_warnings_and_refused_fetches_here(worker_
     log = (worker_run / "log.txt").read_text().splitlines()
     [warning] = [line for line in log if " WARNING " in line]
     assert warning.startswith("weasyprint WARNING Ignored `colour: red") and "unknown property" in warning
-    assert "refused to fetch 'file:///etc/hostname'" in (worker_run / "refused.txt").read_text()
+    # A house stylesheet that loads anything is refused before any layout, for PDF as for HTML (issue 14)
+    assert "fetch.css, line 1: a house stylesheet may not load" in (worker_run / "refused.txt").read_text()
 
 
 def test_dpagen_generate_writes_the_same_pdf_through_its_worker(
