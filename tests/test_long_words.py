@@ -57,3 +57,41 @@ def test_a_long_word_is_wholly_on_the_page_in_the_pdf(tmp_path: Path) -> None:
     assert WORD in "".join(shown.split()).replace("\u200b", "")
     html = get_writer("html").write(tree).decode("utf-8")
     assert WORD in html  # the screen page keeps the word as typed (the browser breaks it with CSS)
+
+
+def test_emoji_print_as_their_names_not_as_empty_boxes() -> None:
+    from dpagen.writers.html_render import printable
+
+    assert printable("Équipe 👍 ok ❤️ — « » ● 中文") == "Équipe [THUMBS UP SIGN] ok [HEAVY BLACK HEART] — « » ● 中文"
+    assert printable("👨\u200d👩\u200d👧") == "[MAN][WOMAN][GIRL]"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_an_emoji_in_a_name_reads_in_the_pdf(tmp_path: Path) -> None:
+    data = to_data(load(ROOT / "examples" / "avm-up.json"))
+    data["processor"]["legal_name"] = "Nuage 🚀 SAS"
+    tree = build(validate(data), "subprocessors", language="fr", draft=True)
+    pdf = tmp_path / "emoji.pdf"
+    pdf.write_bytes(get_writer("pdf").write(tree))
+    shown = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Nuage [ROCKET] SAS" in " ".join(shown.split())
+    assert "Nuage 🚀 SAS" in get_writer("html").write(tree).decode("utf-8")  # screens have emoji fonts
+
+
+def test_scratch_folders_of_dead_processes_are_swept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import sys
+
+    from dpagen.writers import pdf_worker
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    stale = tmp_path / f"dpagen-pdf-{dead}-abc"
+    (stale / "fonts").mkdir(parents=True)
+    mine = tmp_path / f"dpagen-pdf-{os.getpid()}-xyz"
+    mine.mkdir()
+    alive = tmp_path / f"dpagen-pdf-{os.getppid()}-def"
+    alive.mkdir()
+    pdf_worker._sweep_scratch()
+    assert not stale.exists() and mine.exists() and alive.exists()

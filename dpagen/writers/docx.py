@@ -126,6 +126,8 @@ def _open(template: Path | None) -> tuple[DocxTemplate, str]:
         tpl.get_docx()
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):
         raise TemplateError(f"DOCX template '{path}' is not a Word .docx file") from None
+    except Exception as exc:  # a damaged part inside the zip (malformed XML…)
+        raise TemplateError(f"DOCX template '{path}' is damaged ({type(exc).__name__}: {exc})") from None
     return tpl, name
 
 

@@ -65,13 +65,49 @@ def soft_breaks(text: str) -> str:
     return _LONG_WORD.sub(lambda m: "\u200b".join(m[0][i : i + _SOFT] for i in range(0, len(m[0]), _SOFT)), text)
 
 
+def printable(text: str) -> str:
+    """Text as the PDF can show it: emoji our font lacks named in brackets, long words breakable.
+
+    The PDF is set in the font dpagen ships (DejaVu Serif Condensed); an emoji it has no glyph for would
+    print as an empty box, or differently on each machine's fonts. It is written as its name instead,
+    e.g. ``[THUMBS UP SIGN]``, the same everywhere.
+    """
+    if any(ord(c) >= 0x2000 for c in text):
+        text = "".join(_shown(c) if ord(c) >= 0x2000 else c for c in text)
+    return soft_breaks(text)
+
+
+def _shown(char: str) -> str:
+    import unicodedata
+
+    if char in ("\u200d", "\ufe0f", "\ufe0e"):  # emoji joiners and presentation selectors: nothing to print
+        return ""
+    if char not in _OURS and unicodedata.category(char) in ("So", "Sk", "Cn", "Co") and (
+        ord(char) not in _font_chars()
+    ):
+        return f"[{unicodedata.name(char, f'U+{ord(char):04X}')}]"
+    return char
+
+
+_OURS = frozenset("●•")  # symbols dpagen prints itself (a draft's blanks): in the font, no need to look
+
+
+@functools.cache
+def _font_chars() -> frozenset[int]:
+    """The characters the PDF's regular font has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(html_dir().parent / "fonts" / "DejaVuSerifCondensed.ttf"), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
 def _as_is(value: Any) -> Any:
     return value
 
 
 def _soft_finalize(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
-        return soft_breaks(value)
+        return printable(value)
     return value
 
 
@@ -86,7 +122,7 @@ def linked(text: str, soft: bool = False) -> Markup:
 
     ``soft``: long words get soft break points in the text shown (never in a link's target).
     """
-    shown = soft_breaks if soft else str
+    shown = printable if soft else str
     out, last = [], 0
     for match in _LINK.finditer(text):
         found = match.group()
