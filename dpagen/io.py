@@ -52,7 +52,7 @@ def read_text(path: Path) -> str:
 
     data = read_bounded(path)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")  # a byte-order mark (as some editors write) is not text
     except UnicodeDecodeError as exc:
         raise DescriptionError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 

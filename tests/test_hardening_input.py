@@ -98,3 +98,21 @@ def test_no_clobber_check_and_write_are_one_step(tmp_path: Path, monkeypatch: py
 
 def test_valid_json_still_loads() -> None:
     assert parse(json.dumps({"document": {"reference": "R-1"}})).document.reference == "R-1"
+
+
+def test_a_byte_order_mark_is_not_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"document": {"reference": "R-1"}}')
+    assert load(path).document.reference == "R-1"
+
+
+def test_a_house_stylesheet_with_a_huge_text_is_refused(tmp_path: Path) -> None:
+    from dpagen.errors import UsageError
+    from dpagen.writers.html_assets import user_css
+
+    css = tmp_path / "house.css"
+    css.write_text("h1::after { content: '" + "x" * 5000 + "' }", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"house\.css, line 1: a text of over 1000 characters"):
+        user_css(css)
+    css.write_text("h1::after { content: ' (house)' }", encoding="utf-8")
+    assert user_css(css) == "h1::after { content: ' (house)' }"

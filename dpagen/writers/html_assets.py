@@ -23,6 +23,7 @@ def read_css(name: str) -> str:
 
 
 MAX_CSS_BYTES = 1024 * 1024
+MAX_CSS_STRING = 1000  # a generated text (``content: "…"``) in a house style: a label, a short line
 
 
 def user_css(template: Path | None) -> str | None:
@@ -60,6 +61,11 @@ def _refuse_loads(text: str, template: Path) -> None:
                 raise UsageError(
                     f"{template}, line {line}: a house stylesheet may not load files or addresses "
                     "(url(), @import), for HTML or PDF; use the fonts and colours dpagen ships"
+                )
+            if kind == "string" and len(getattr(token, "value", "")) > MAX_CSS_STRING:
+                raise UsageError(
+                    f"{template}, line {getattr(token, 'source_line', '?')}: a text of over {MAX_CSS_STRING} "
+                    "characters in a stylesheet (a house style needs short ones)"
                 )
             for part in ("prelude", "content", "arguments", "value"):
                 inner = getattr(token, part, None)
