@@ -51,7 +51,7 @@ def test_a_damaged_cache_file_is_ignored_and_caching_can_be_turned_off(
     stored.write_bytes(b"not json")
     assert _title(library_copy) == "Personal data breaches"
     monkeypatch.setenv("DPAGEN_NO_CACHE", "1")
-    assert cache.cache_dir("library") is None
+    assert cache.cache_dir("library-json") is None
     assert _title(library_copy) == "Personal data breaches"
 
 
@@ -73,7 +73,7 @@ def test_a_folder_others_can_write_to_is_not_used(
     clauses.load_library()
     [stored] = list((library_copy.parent / "cache").rglob("*.json"))
     stored.parent.chmod(0o777)
-    assert cache.cache_dir("library") is None
+    assert cache.cache_dir("library-json") is None
     assert "not a private folder" in capsys.readouterr().err
     stored.parent.chmod(0o700)
     stored.chmod(0o666)  # a file others could have planted or changed is ignored
@@ -119,3 +119,11 @@ def test_a_full_cache_disk_never_stops_a_command(
     assert _title(library_copy) == "Personal data breaches"
     err = capsys.readouterr().err
     assert err.count("running without the cache") == 1 and "disk is full" in err
+
+
+def test_the_library_read_back_from_the_cache_keeps_each_clause_file(library_copy: Path) -> None:
+    first = clauses.load_library()
+    again = clauses.load_library()
+    assert again.clauses["dpa.term"].source == first.clauses["dpa.term"].source
+    assert Path(again.clauses["dpa.term"].source).name.startswith("830-")
+    assert again.model_dump() == first.model_dump()

@@ -32,6 +32,8 @@ def inline(spans: Inline, *, line_start: bool = False) -> str:
     out = []
     for i, span in enumerate(spans):
         text = _escape(span.text, line_start=line_start and i == 0)
+        if span.kind == "blank":  # our own marker: "[●]" links nowhere (no value can define "[●]: …" now)
+            text = text.replace("\\[●\\]", "[●]")
         if span.kind == "strong" or span.kind == "blank":
             out.append(f"**{text}**")
         else:
