@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from .api import Outcome, generate_many, plan
-from .errors import EXIT_INTERRUPTED, EXIT_OK, UsageError
+from .errors import EXIT_INTERRUPTED, EXIT_OK, DpagenError, UsageError
 from .generate import Request, refusal
+from .io import read_json
 
 
 def collect_inputs(items: list[Path]) -> tuple[list[Path], list[Path]]:
@@ -53,8 +54,8 @@ def _extended(path: Path) -> list[Path]:
     current = path
     for _ in range(16):
         try:
-            data = json.loads(current.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = read_json(current)  # bounded and strict, as every description read
+        except (DpagenError, OSError, ValueError, RecursionError):
             break
         target = data.get("extends") if isinstance(data, dict) else None
         if not isinstance(target, str) or not target.strip():

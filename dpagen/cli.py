@@ -331,7 +331,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
     """`dpagen translations`: the texts still to translate, printed or added to the file."""
     import json
 
-    from .io import load, save, to_data, validate
+    from .io import load
     from .output import status
     from .translation import table, untranslated, unused
 
@@ -351,11 +351,23 @@ def cmd_translations(args: argparse.Namespace) -> int:
         print(json.dumps({args.lang: dict.fromkeys(missing, "")}, ensure_ascii=False, indent=2))
         status(f"{len(missing)} text(s) to translate into {name} ({done} translated)")
         return EXIT_OK
-    data = to_data(description)
-    entries = data.setdefault("translations", {}).setdefault(args.lang, {})
+    # Only the new entries are added to the file as the user wrote it (no default value written in), and
+    # a symbolic link stays a link: the file it points to is the one rewritten.
+    from .io import read_text
+    from .jsonread import loads
+    from .output import write_atomic
+
+    target = Path(args.file).resolve()
+    data = loads(read_text(target), str(args.file))
+    tables = data.setdefault("translations", {})
+    entries = tables.setdefault(args.lang, {}) if isinstance(tables, dict) else None
+    if not isinstance(entries, dict):
+        raise UsageError(f"{args.file}: translations.{args.lang} is not an object")
     added = [text for text in missing if text not in entries]
-    entries.update(dict.fromkeys(added, ""))
-    save(validate(data, str(args.file)), args.file)
+    entries.update(dict.fromkeys(added, ""))  # text → "" keeps the file loadable (load() read it just now)
+    if added:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        write_atomic(target, text.encode("utf-8"), force=True)
     status(f"added {len(added)} text(s) to translate to {args.file} (translations.{args.lang}); "
            f"{done} translated already")
     return EXIT_OK

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DescriptionError, InputFileError
+from .errors import DescriptionError
 from .model import Description
 from .output import write_atomic
 
@@ -61,27 +61,25 @@ def _problem(item: Any, loc: tuple[int | str, ...]) -> str:
 
 
 def read_text(path: Path) -> str:
-    """Read a UTF-8 file, or raise a one-line InputFileError."""
-    if path.is_dir():
-        raise InputFileError(f"{path}: is a directory, not a description file")
+    """Read a UTF-8 file of at most ``jsonread.MAX_BYTES``, or raise a one-line InputFileError."""
+    from .jsonread import read_bounded
+
+    data = read_bounded(path)
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputFileError(f"{path}: no such file") from None
+        return data.decode("utf-8-sig")  # a byte-order mark (as some editors write) is not text
     except UnicodeDecodeError as exc:
         raise DescriptionError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
 def decode(text: str, source: str = "<input>") -> Any:
-    """Decode JSON text, or raise a DescriptionError saying where it is malformed."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DescriptionError(
-            f"{source}: invalid JSON", [f"line {exc.lineno}, column {exc.colno}: {exc.msg}"]
-        ) from None
+    """Decode JSON text, or raise a DescriptionError saying where it is malformed.
+
+    Bounded and strict (``jsonread``): duplicate keys are refused with their path, as are numbers of over
+    30 digits, nesting over 64 levels and NaN/Infinity.
+    """
+    from .jsonread import loads
+
+    return loads(text, source)
 
 
 def read_json(path: Path) -> Any:
