@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,10 @@ class Request:
     force: bool = False
     clause_dirs: list[Path] = field(default_factory=list)
     templates: list[Path] = field(default_factory=list)
+    since: Description | None = None  # the previous description, for the change notice
+    redline: Description | None = None  # the previous description, to mark the changes since
+    notice_date: dt.date | None = None  # the date of a change notice (default: today)
+    sources: list[Path] = field(default_factory=list)  # the input files, for the provenance
 
 
 TEMPLATE_SUFFIXES = {"docx": ".docx", "html": ".css", "pdf": ".css"}
@@ -94,7 +99,7 @@ def output_name(description: Description, document: str, language: str, fmt: str
     The contract names both parties (``dpa-cabinet-martin-avm-up-fr.pdf``); a public charter or list
     names only its publisher (``processor-charter-avm-up-fr.pdf``), never a client.
     """
-    if document == "dpa":
+    if document in ("dpa", "change-notice"):
         parties = [description.controller, description.processor]
     else:
         parties = [getattr(description, description.charter_publisher.value)]
@@ -102,6 +107,16 @@ def output_name(description: Description, document: str, language: str, fmt: str
             parties = [description.processor]
     names = [p.display_name or "" for p in parties if p is not None]
     return f"{safe_filename(document, *names, language)}.{fmt}"
+
+
+def _change_notice(description: Description, request: Request, lib: Library, language: str) -> Any:
+    """The change notice since ``request.since``."""
+    from .change_notice import build_notice
+
+    if request.since is None:
+        raise UsageError("the change notice needs the previous description: --since OLD")
+    return build_notice(description, request.since, library=lib, language=language,
+                        notice_date=request.notice_date, draft=request.draft)
 
 
 def generate(description: Description, request: Request, library: Library | None = None) -> list[Path]:
@@ -125,6 +140,9 @@ def generate(description: Description, request: Request, library: Library | None
     findings = _findings(description)
     trees, refused = [], {}
     for document in documents:
+        if document == "change-notice":
+            trees.append(_change_notice(description, request, lib, language))
+            continue
         if request.draft:
             tree = build(description, document, language=language, draft=True, library=lib)
             tree.notes = drafting_notes(description, document, language, findings)
