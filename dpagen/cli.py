@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import EXIT_OK, DpagenError, UsageError
 
-DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "all")
+DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "change-notice", "all")
 
 
 def _fmt(description: str, example: str) -> dict[str, Any]:
@@ -108,6 +108,40 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--template", type=Path, action="append", default=[], metavar="FILE",
                    help="your own Word template (.docx: letterhead, styles) for DOCX, or a house stylesheet "
                    "(.css) for HTML and PDF; repeatable")
+    p.add_argument("--since", type=Path, metavar="OLD",
+                   help="the previous description: with --doc change-notice, the letter announcing the changes")
+    p.add_argument("--redline", type=Path, metavar="OLD",
+                   help="mark the changes since the previous description OLD (Word tracked changes in DOCX)")
+    p.add_argument("--date", dest="notice_date", metavar="YYYY-MM-DD",
+                   help="date of the change notice, from which its periods run (default: today)")
+
+    p = _command(
+        sub,
+        "diff",
+        "list what changed between two descriptions, and what each change requires",
+        "Compare two descriptions (OLD, then NEW) and list the changes by group, each with its consequence:\n"
+        "prior notice with a right to object (general authorisation, Art. 28(2) GDPR), prior written\n"
+        "authorisation (specific authorisation), an amendment to sign, or information only.\n"
+        "Exit status: 0 nothing changed, 1 something changed, 2 unusable input.",
+        "dpagen diff clients/acme-2025.json clients/acme-2026.json --format json",
+    )
+    p.add_argument("old", type=Path, metavar="OLD")
+    p.add_argument("new", type=Path, metavar="NEW")
+    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    p.add_argument("--lang", choices=("fr", "en"), help="language of the consequences (default: en)")
+
+    p = _command(
+        sub,
+        "provenance",
+        "say which inputs and clauses a generated file was made from",
+        "Print the provenance a generated file carries (dpagen version, SHA-256 of each input file, clause\n"
+        "ids and versions, options). With --against, say whether DESCRIPTION is the one it was made from.\n"
+        "Exit status: 0 it matches (or no --against), 1 it does not, 2 no provenance in the file.",
+        "dpagen provenance out/dpa-cabinet-martin-avm-up-fr.docx --against examples/avm-up.json",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--against", type=Path, metavar="DESCRIPTION", help="the description to compare with")
+    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
 
     p = _command(
         sub,
@@ -232,6 +266,10 @@ def _generate(args: argparse.Namespace) -> int:
             print(f"dpagen: note: {template} is not used by the formats asked for ({', '.join(formats)})",
                   file=sys.stderr)
     description = load(args.file)
+    from .periods import parse_date
+
+    if args.doc == "change-notice" and args.since is None:
+        raise UsageError("--doc change-notice needs --since OLD, the description before the change")
     request = Request(
         documents=[args.doc],
         formats=formats,
@@ -241,6 +279,11 @@ def _generate(args: argparse.Namespace) -> int:
         force=args.force,
         clause_dirs=args.clauses,
         templates=args.template,
+        since=load(args.since) if args.since else None,
+        redline=load(args.redline) if args.redline else None,
+        notice_date=parse_date(args.notice_date) if args.notice_date else None,
+        sources={role: path for role, path in (("description", args.file), ("since", args.since),
+                                                ("redline", args.redline)) if path},
     )
     for path in generate(description, request):
         status(f"wrote {path}")
@@ -294,6 +337,20 @@ def _translation_note(args: argparse.Namespace, description: Any, language: str)
                f"'dpagen translations {args.file} --lang {language} --write' adds them to fill in")
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """`dpagen diff`: the changes between two descriptions."""
+    from .diff import run_diff
+
+    return run_diff(args.old, args.new, output_format=args.output_format, language=args.lang)
+
+
+def cmd_provenance(args: argparse.Namespace) -> int:
+    """`dpagen provenance`: what a generated file was made from."""
+    from .provenance import run_provenance
+
+    return run_provenance(args.file, against=args.against, output_format=args.output_format)
+
+
 def cmd_wizard(args: argparse.Namespace) -> int:
     """`dpagen wizard`: the interactive questionnaire."""
     from .wizard import run_wizard
@@ -309,6 +366,8 @@ COMMANDS = {
     "generate": cmd_generate,
     "translations": cmd_translations,
     "wizard": cmd_wizard,
+    "diff": cmd_diff,
+    "provenance": cmd_provenance,
 }
 
 

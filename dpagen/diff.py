@@ -229,7 +229,7 @@ class _Differ:
                 self.add(group, f"{path}[{j}]", "added", self._name(item, key, path), judge([]), new=item)
             elif j is None and i is not None:
                 item = old[i]
-                consequence = "information" if group == "subprocessors" else judge([])
+                consequence: Consequence = "information" if group == "subprocessors" else judge([])
                 self.add(group, f"{path}[{i}]", "removed", self._name(item, key, path), consequence, old=item)
             elif i is not None and j is not None and old[i] != new[j]:
                 a, b = old[i], new[j]

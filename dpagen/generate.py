@@ -32,7 +32,7 @@ class Request:
     since: Description | None = None  # the previous description, for the change notice
     redline: Description | None = None  # the previous description, to mark the changes since
     notice_date: dt.date | None = None  # the date of a change notice (default: today)
-    sources: list[Path] = field(default_factory=list)  # the input files, for the provenance
+    sources: dict[str, Path] = field(default_factory=dict)  # input files by role, for the provenance
 
 
 TEMPLATE_SUFFIXES = {"docx": ".docx", "html": ".css", "pdf": ".css"}
@@ -119,6 +119,20 @@ def _change_notice(description: Description, request: Request, lib: Library, lan
                         notice_date=request.notice_date, draft=request.draft)
 
 
+def _with_provenance(fmt: str, data: bytes, tree: Any, request: Request, lib: Library) -> bytes:
+    """The file's bytes with what it was made from stored inside."""
+    from .provenance import record, stamp
+
+    options: dict[str, Any] = {}
+    if request.notice_date is not None:
+        options["date"] = request.notice_date.isoformat()
+    if request.templates:
+        options["templates"] = [t.name for t in request.templates]
+    if request.clause_dirs:
+        options["clauses"] = [d.name for d in request.clause_dirs]
+    return stamp(fmt, data, record(tree, fmt, request.sources, lib, options))
+
+
 def generate(description: Description, request: Request, library: Library | None = None) -> list[Path]:
     """Write every requested document in every requested format; return the paths written."""
     from .writers import get_writer
@@ -174,5 +188,7 @@ def generate(description: Description, request: Request, library: Library | None
     written = []
     for path, tree, fmt in targets:
         data = writers[fmt].write(tree, template=template_for(fmt, request.templates))
+        if request.sources:
+            data = _with_provenance(fmt, data, tree, request, lib)
         written.append(write_atomic(path, data, force=request.force))
     return written
