@@ -119,6 +119,16 @@ def _change_notice(description: Description, request: Request, lib: Library, lan
                         notice_date=request.notice_date, draft=request.draft)
 
 
+def _redline(tree: Any, request: Request, lib: Library, language: str) -> Any:
+    """A tree with the changes since ``request.redline`` marked (the change notice is never redlined)."""
+    from .redline import redline_document
+
+    old = request.redline
+    if tree.kind == "change-notice" or old is None:
+        return tree
+    return redline_document(tree, old, lambda: build(old, tree.kind, language=language, draft=True, library=lib))
+
+
 def _with_provenance(fmt: str, data: bytes, tree: Any, request: Request, lib: Library) -> bytes:
     """The file's bytes with what it was made from stored inside."""
     from .provenance import record, stamp
@@ -174,6 +184,8 @@ def generate(description: Description, request: Request, library: Library | None
         raise IncompleteError(
             f"cannot finalise {', '.join(refused)}: {len(lines)} problem(s) to fix (or use --draft)", lines
         )
+    if request.redline is not None:
+        trees = [_redline(tree, request, lib, language) for tree in trees]
     targets = [
         (request.out_dir / output_name(description, tree.kind, language, fmt), tree, fmt)
         for tree in trees
@@ -188,6 +200,11 @@ def generate(description: Description, request: Request, library: Library | None
     written = []
     for path, tree, fmt in targets:
         data = writers[fmt].write(tree, template=template_for(fmt, request.templates))
+        if request.redline is not None and fmt == "docx":
+            from .redline import finish_docx
+
+            when = request.notice_date or tree.date
+            data = finish_docx(data, f"{when.isoformat()}T00:00:00Z" if when else "")
         if request.sources:
             data = _with_provenance(fmt, data, tree, request, lib)
         written.append(write_atomic(path, data, force=request.force))

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES
 
+from conftest import EXAMPLES
 from dpagen.change_notice import notice_dates
 from dpagen.cli import main
 from dpagen.errors import UsageError

@@ -8,11 +8,10 @@ from typing import Any
 
 import pytest
 
+from conftest import EXAMPLES
 from dpagen.cli import main
 from dpagen.diff import diff
 from dpagen.io import to_data, validate
-
-from conftest import EXAMPLES
 
 
 def _base(regime: str = "general") -> dict[str, Any]:
@@ -77,7 +76,8 @@ def test_contract_terms_parties_hosting_and_document() -> None:
     assert (_one(old, new).group, _one(old, new).consequence) == ("security measures", "amendment")
 
     new = _base()
-    new["hosting"]["sites"].append({"provider": "AWS", "country": "US", "transfer": {"mechanism": "adequacy", "dpf_certified": True}})
+    site = {"provider": "AWS", "country": "US", "transfer": {"mechanism": "adequacy", "dpf_certified": True}}
+    new["hosting"]["sites"].append(site)
     change = _one(old, new)
     assert (change.group, change.consequence) == ("hosting and transfers", "prior-notice")
 

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
 
+from conftest import EXAMPLES
 from dpagen.cli import main
 from dpagen.provenance import input_files, matches, read
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..doctree import BulletList, Document, Inline, Paragraph, Section, Span, Table, plain
 from .docx_xml import field as complex_field
-from .docx_xml import run, runs
+from .docx_xml import run, runs, tracked
 
 BOOKMARK = "_dpg"  # hidden bookmarks (leading underscore) on generated headings, targets of the TOC
 TABLE_SIZE = 18  # half-points: the template's Table Text size (9 pt)
@@ -53,13 +53,20 @@ class BodyBuilder:
         self._span_styles = {"strong": self.styles["strong"], "blank": self.styles["blank"]}
 
     # -- headings ---------------------------------------------------------------------------------
-    def heading(self, level: int, text: str, *, page_break: bool = False) -> str:
-        """A heading with a bookmark, recorded for the table of contents."""
+    def heading(self, level: int, text: str, *, page_break: bool = False, change: str | None = None) -> str:
+        """A heading with a bookmark, recorded for the table of contents.
+
+        ``change``: in a redline, the clause was added or removed, and its heading is a tracked change;
+        a removed one is left out of the table of contents.
+        """
+        shown = tracked(change, run(text)) if change else run(text)
+        if change == "del":
+            return _p(self.styles[f"heading{level}"], shown, page_break=page_break)
         mark = self._next
         self._next += 1
         self.toc.append((level, text, mark))
         content = (
-            f'<w:bookmarkStart w:id="{mark}" w:name="{BOOKMARK}{mark}"/>{run(text)}'
+            f'<w:bookmarkStart w:id="{mark}" w:name="{BOOKMARK}{mark}"/>{shown}'
             f'<w:bookmarkEnd w:id="{mark}"/>'
         )
         return _p(self.styles[f"heading{level}"], content, page_break=page_break)
@@ -151,7 +158,7 @@ class BodyBuilder:
         for section in sections:
             out.append(self.heading(1, section.title, page_break=section.kind == "annex"))
             for clause in section.clauses:
-                out.append(self.heading(2, clause.heading))
+                out.append(self.heading(2, clause.heading, change=clause.change))
                 for block in clause.blocks:
                     if isinstance(block, Paragraph):
                         out.append(self.paragraph(block))

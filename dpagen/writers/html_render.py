@@ -39,11 +39,18 @@ def _environment() -> SandboxedEnvironment:
         bytecode_cache=bytecode_cache(),
     )
     env.globals["kind"] = _kind
+    env.globals["marked"] = marked
+    env.tests["marked"] = marked
     env.filters["linked"] = linked
     return env
 
 
 _LINK = re.compile(r"(?P<url>https?://[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]])|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+
+
+def marked(spans: Any) -> bool:
+    """Whether a line of a redline carries an insertion or a deletion (it gets a bar in the margin)."""
+    return any(s.kind in ("ins", "del") for s in spans)
 
 
 def linked(text: str) -> Markup:
