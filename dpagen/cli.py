@@ -87,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     p.add_argument("--lang", choices=("fr", "en"), help="language of the findings (default: the description's)")
     p.add_argument("--rules", action="store_true", help="list every rule with its articles and checklist items")
+    p.add_argument("--since", type=Path, metavar="OLD",
+                   help="the previous description: warn when the documents changed but not their version or date")
 
     p = _command(
         sub,
@@ -225,6 +227,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     """`dpagen check`: the compliance review."""
     from .rules.report import run_check
 
+    if args.since is not None:
+        from .versioning import run_since
+
+        for line in run_since(args.files, args.since):
+            print(line, file=sys.stderr)
     return run_check(args.files, output_format=args.output_format, language=args.lang, list_rules=args.rules)
 
 
