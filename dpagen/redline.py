@@ -9,6 +9,7 @@ so that accepting every revision gives NEW's text and rejecting them OLD's.
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import difflib
 import io
@@ -20,6 +21,28 @@ from .doctree import Block, BulletList, Clause, Document, Inline, Paragraph, Sec
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 AUTHOR = "dpagen"
+_REFERENCE_WORDS = {"article", "articles", "clause", "clauses"}
+_RENUMBERED: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar("renumbered", default=None)
+"""While a redline is computed: each clause's number in OLD → its number in NEW, for cross-references."""
+
+
+def _renumber(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """OLD's tokens with a cross-reference to a renumbered clause given NEW's number.
+
+    "article 12" in OLD reads "article 11" when that clause is now 11: renumbering alone never shows.
+    """
+    mapping = _RENUMBERED.get()
+    if not mapping:
+        return tokens
+    out = []
+    previous = ""
+    for text, kind in tokens:
+        if text.isdigit() and previous.casefold() in _REFERENCE_WORDS and text in mapping:
+            text = mapping[text]
+        if not text.isspace():
+            previous = text
+        out.append((text, kind))
+    return out
 
 
 def _tokens(spans: Inline) -> list[tuple[str, str]]:
@@ -43,7 +66,7 @@ def mark(spans: Inline, kind: str) -> Inline:
 
 def words(old: Inline, new: Inline) -> Inline:
     """NEW's spans with the words deleted since OLD and the words inserted marked."""
-    a, b = _tokens(old), _tokens(new)
+    a, b = _renumber(_tokens(old)), _tokens(new)
     matcher = difflib.SequenceMatcher(None, [t for t, _ in a], [t for t, _ in b], autojunk=False)
     pieces: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -181,6 +204,17 @@ def redline(old: Document, new: Document, labels: dict[str, str] | None = None) 
     """NEW with the changes since OLD marked, and a summary of them in ``changes``."""
     labels = labels or {}
     old_by_id = {c.id: c for c in old.clauses()}
+    moved = {old_by_id[c.id].number: c.number for c in new.clauses()
+             if c.id in old_by_id and old_by_id[c.id].number and c.number}
+    token = _RENUMBERED.set({k: v for k, v in moved.items() if k and v and k != v})
+    try:
+        return _redline(old, new, labels, old_by_id)
+    finally:
+        _RENUMBERED.reset(token)
+
+
+def _redline(old: Document, new: Document, labels: dict[str, str], old_by_id: dict[str, Clause]) -> Document:
+    """``redline`` once the renumbering is known."""
     new_ids = {c.id for c in new.clauses()}
     sections: list[Section] = []
     summary: list[str] = []

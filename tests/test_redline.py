@@ -64,7 +64,9 @@ def _paragraphs(data: bytes, keep: str | None) -> list[str]:
             continue
         text = "".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText"))
         if text.strip():
-            texts.append(re.sub(r"^\d+(\.\d+)*\.?\s*", "", text.strip()))  # numbers are NEW's, by design
+            text = re.sub(r"^\d+(\.\d+)*\.?\s*", "", text.strip())
+            # numbers, and the cross-references to them, are NEW's in a redline: renumbering is never marked
+            texts.append(re.sub(r"\b(article|Clause)(s?) \d+", r"\1\2 N", text))
     return texts
 
 
@@ -105,6 +107,8 @@ def test_renumbered_clause_is_not_marked(files: dict[str, Path]) -> None:
     # the audits clause moved up one number (a clause before it was removed) but its text did not change
     assert not any("{++" in h or "{--" in h for h in red_headings if "Audit" in h)
     assert "{--48--}{++24++}" in md and "{--30--}{++60++}" in md
+    # cross-references to renumbered clauses ("article 12" now "article 11") are not marked either
+    assert not re.search(r"article \{--\d+--\}", md)
 
 
 def test_html_and_pdf_show_marks_and_a_summary(files: dict[str, Path]) -> None:
