@@ -212,9 +212,10 @@ class _Letter:
                 blocks += self.site_table(change)
         if removed:
             blocks.append(BulletList(removed))
-        others = [c.item for c in self.diff.touching("amendment")]
-        if others:
-            blocks.append(Paragraph([Span(self.w("other", items=", ".join(others)))]))
+        groups = list(dict.fromkeys(c.group for c in self.diff.touching("amendment")))
+        if groups:
+            names = [self.w(f"group.{g}") if g in _wording()["group"] else g for g in groups]
+            blocks.append(Paragraph([Span(self.w("other", items=self.renderer.and_list(names)))]))
         return blocks
 
     def signature(self) -> Signature:
