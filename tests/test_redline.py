@@ -55,7 +55,13 @@ def _paragraphs(data: bytes, keep: str | None) -> list[str]:
         root = etree.fromstring(z.read("word/document.xml"))
     drop = {"ins": "del", "del": "ins"}.get(keep or "")
     if drop:
-        for el in root.iter(f"{W}{drop}"):
+        for p in list(root.iter(f"{W}p")):  # a paragraph whose mark is a dropped revision goes with it
+            if p.find(f"{W}pPr/{W}rPr/{W}{drop}") is not None:
+                p.getparent().remove(p)
+        for tr in list(root.iter(f"{W}tr")):  # and so does a table row
+            if tr.find(f"{W}trPr/{W}{drop}") is not None:
+                tr.getparent().remove(tr)
+        for el in list(root.iter(f"{W}{drop}")):
             el.getparent().remove(el)
     texts = []
     for p in root.iter(f"{W}p"):
@@ -63,10 +69,9 @@ def _paragraphs(data: bytes, keep: str | None) -> list[str]:
         if style is not None and style.get(f"{W}val", "").startswith("TOC"):
             continue
         text = "".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText"))
-        if text.strip():
-            text = re.sub(r"^\d+(\.\d+)*\.?\s*", "", text.strip())
-            # numbers, and the cross-references to them, are NEW's in a redline: renumbering is never marked
-            texts.append(re.sub(r"\b(article|Clause)(s?) \d+", r"\1\2 N", text))
+        text = re.sub(r"^\d+(\.\d+)*\.?\s*", "", text.strip())  # empty paragraphs count too
+        # numbers, and the cross-references to them, are NEW's in a redline: renumbering is never marked
+        texts.append(re.sub(r"\b(article|Clause)(s?) \d+", r"\1\2 N", text))
     return texts
 
 
