@@ -152,6 +152,8 @@ def generate(source: str | Path | Loaded, request: Request, only: list[str] | No
     outcome.sources = loaded.sources
     try:
         outcome.findings = _counts(loaded.description)
+        if request.provenance:  # each description records its own file (and, through it, its profiles)
+            request = dataclasses.replace(request, sources={"description": loaded.path, **request.sources})
         outcome.documents = produce(loaded.description, request, library(request.clause_dirs), only=only)
     except DpagenError as exc:
         outcome.status = "failed" if exc.exit_code == EXIT_USAGE else "unusable"

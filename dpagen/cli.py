@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import EXIT_OK, DpagenError, UsageError
 
-DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "all")
+DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "change-notice", "all")
 
 
 def _fmt(description: str, example: str) -> dict[str, Any]:
@@ -98,6 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     p.add_argument("--lang", choices=("fr", "en"), help="language of the findings (default: the description's)")
     p.add_argument("--rules", action="store_true", help="list every rule with its articles and checklist items")
+    p.add_argument("--since", type=Path, metavar="OLD",
+                   help="the previous description: warn when the documents changed but not their version or date")
 
     p = _command(
         sub,
@@ -123,11 +125,46 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--template", type=Path, action="append", default=[], metavar="FILE",
                    help="your own Word template (.docx: letterhead, styles) for DOCX, or a house stylesheet "
                    "(.css) for HTML and PDF; repeatable")
+    p.add_argument("--since", type=Path, metavar="OLD",
+                   help="the previous description: with --doc change-notice, the letter announcing the changes")
+    p.add_argument("--redline", type=Path, metavar="OLD",
+                   help="mark the changes since the previous description OLD (Word tracked changes in DOCX)")
+    p.add_argument("--date", dest="notice_date", metavar="YYYY-MM-DD",
+                   help="date of the change notice, from which its periods run (default: today)")
+
     p.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: the number of cores)")
     p.add_argument("--report", type=Path, metavar="FILE",
                    help="write a JSON report: per description, its status, files, refusals, inputs' SHA-256")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="send the work to a Dask distributed cluster (needs: pip install 'dpagen[dask]')")
+
+    p = _command(
+        sub,
+        "diff",
+        "list what changed between two descriptions, and what each change requires",
+        "Compare two descriptions (OLD, then NEW) and list the changes by group, each with its consequence:\n"
+        "prior notice with a right to object (general authorisation, Art. 28(2) GDPR), prior written\n"
+        "authorisation (specific authorisation), an amendment to sign, or information only.\n"
+        "Exit status: 0 nothing changed, 1 something changed, 2 unusable input.",
+        "dpagen diff clients/acme-2025.json clients/acme-2026.json --format json",
+    )
+    p.add_argument("old", type=Path, metavar="OLD")
+    p.add_argument("new", type=Path, metavar="NEW")
+    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    p.add_argument("--lang", choices=("fr", "en"), help="language of the consequences (default: en)")
+
+    p = _command(
+        sub,
+        "provenance",
+        "say which inputs and clauses a generated file was made from",
+        "Print the provenance a generated file carries (dpagen version, SHA-256 of each input file, clause\n"
+        "ids and versions, options). With --against, say whether DESCRIPTION is the one it was made from.\n"
+        "Exit status: 0 it matches (or no --against), 1 it does not, 2 no provenance in the file.",
+        "dpagen provenance out/dpa-cabinet-martin-avm-up-fr.docx --against examples/avm-up.json",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--against", type=Path, metavar="DESCRIPTION", help="the description to compare with")
+    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
 
     p = _command(
         sub,
@@ -247,6 +284,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     """`dpagen check`: the compliance review."""
     from .rules.report import run_check
 
+    if args.since is not None:
+        from .versioning import run_since
+
+        for line in run_since(args.files, args.since):
+            print(line, file=sys.stderr)
     return run_check(args.files, output_format=args.output_format, language=args.lang, list_rules=args.rules)
 
 
@@ -288,6 +330,10 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
                   file=sys.stderr)
     for change in api.library(args.clauses).changes:
         status(change)
+    from .periods import parse_date
+
+    if args.doc == "change-notice" and args.since is None:
+        raise UsageError("--doc change-notice needs --since OLD, the description before the change")
     request = Request(
         documents=[args.doc],
         formats=formats,
@@ -297,6 +343,12 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
         force=args.force,
         clause_dirs=args.clauses,
         templates=args.template,
+        since=api.load(args.since).description if args.since else None,
+        redline=api.load(args.redline).description if args.redline else None,
+        notice_date=parse_date(args.notice_date) if args.notice_date else None,
+        # the description itself is added for each one generated (api.generate)
+        sources={role: path for role, path in (("since", args.since), ("redline", args.redline)) if path},
+        provenance=True,
     )
     code = batch.run(args.files, request, jobs=jobs, scheduler=args.scheduler, report=args.report,
                      force_report=args.force)
@@ -385,6 +437,20 @@ def _translation_note(file: Path, description: Any, language: str) -> None:
                f"'dpagen translations {file} --lang {language} --write' adds them to fill in")
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """`dpagen diff`: the changes between two descriptions."""
+    from .diff import run_diff
+
+    return run_diff(args.old, args.new, output_format=args.output_format, language=args.lang)
+
+
+def cmd_provenance(args: argparse.Namespace) -> int:
+    """`dpagen provenance`: what a generated file was made from."""
+    from .provenance import run_provenance
+
+    return run_provenance(args.file, against=args.against, output_format=args.output_format)
+
+
 def cmd_wizard(args: argparse.Namespace) -> int:
     """`dpagen wizard`: the interactive questionnaire."""
     if args.profile is not None:
@@ -411,6 +477,8 @@ COMMANDS = {
     "clients": cmd_clients,
     "translations": cmd_translations,
     "wizard": cmd_wizard,
+    "diff": cmd_diff,
+    "provenance": cmd_provenance,
 }
 
 

@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-SpanKind = Literal["text", "strong", "blank"]
+SpanKind = Literal["text", "strong", "blank", "ins", "del"]
+"""``ins`` / ``del``: text inserted or deleted since a previous version, in a redline (``redline.py``)."""
 Layout = Literal["report", "compact"]
 """How a document opens. ``report``: a cover page, then a contents page, then the body. ``compact``: a
 title block (title, subtitle, parties, version and date) at the top of page 1, the body right after it."""
@@ -69,6 +70,8 @@ class Clause:
     number: str | None = None  # "7" in the body; None in annexes and charters without numbering
     articles: list[str] = field(default_factory=list)
     checklist: list[str] = field(default_factory=list)
+    change: Literal["ins", "del"] | None = None  # in a redline: the whole clause was added or removed
+    old_title: str | None = None  # in a redline: the title before it changed
 
     @property
     def heading(self) -> str:
@@ -122,6 +125,7 @@ class Document:
     notes: list[str] = field(default_factory=list)  # compliance findings a draft still has to resolve
     layout: Layout = "report"
     contents: bool | None = None  # a table of contents; None: as the layout has it (report yes, compact no)
+    changes: list[str] = field(default_factory=list)  # in a redline: the summary of the changes, one a line
 
     @property
     def has_contents(self) -> bool:

@@ -6,6 +6,7 @@ returns, per document, what was written, what was refused (with the problems) an
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,11 @@ class Request:
     force: bool = False
     clause_dirs: list[Path] = field(default_factory=list)
     templates: list[Path] = field(default_factory=list)
+    since: Description | None = None  # the previous description, for the change notice
+    redline: Description | None = None  # the previous description, to mark the changes since
+    notice_date: dt.date | None = None  # the date of a change notice (default: today)
+    sources: dict[str, Path] = field(default_factory=dict)  # input files by role, for the provenance
+    provenance: bool = False  # store the provenance (inputs' SHA-256, clauses, options) in every file
 
 
 @dataclass
@@ -107,12 +113,46 @@ def output_name(description: Description, document: str, language: str, fmt: str
     The contract names both parties (``dpa-cabinet-martin-avm-up-fr.pdf``); a public charter, notice or
     list names only its publisher (``subprocessors-avm-up-fr.pdf``), never a client.
     """
-    if document == "dpa":
+    if document in ("dpa", "change-notice"):
         parties = [description.controller, description.processor]
     else:
         parties = [getattr(description, publisher_of(description, document).value)]
     names = [p.display_name or "" for p in parties if p is not None]
     return f"{safe_filename(document, *names, language)}.{fmt}"
+
+
+def _change_notice(description: Description, request: Request, lib: Library, language: str) -> Any:
+    """The change notice since ``request.since``."""
+    from .change_notice import build_notice
+
+    if request.since is None:
+        raise UsageError("the change notice needs the previous description: --since OLD")
+    return build_notice(description, request.since, library=lib, language=language,
+                        notice_date=request.notice_date, draft=request.draft)
+
+
+def _redline(tree: Any, request: Request, lib: Library, language: str) -> Any:
+    """A tree with the changes since ``request.redline`` marked (the change notice is never redlined)."""
+    from .redline import redline_document
+
+    old = request.redline
+    if tree.kind == "change-notice" or old is None:
+        return tree
+    return redline_document(tree, old, lambda: build(old, tree.kind, language=language, draft=True, library=lib))
+
+
+def _with_provenance(fmt: str, data: bytes, tree: Any, request: Request, lib: Library) -> bytes:
+    """The file's bytes with what it was made from stored inside."""
+    from .provenance import record, stamp
+
+    options: dict[str, Any] = {}
+    if request.notice_date is not None:
+        options["date"] = request.notice_date.isoformat()
+    if request.templates:
+        options["templates"] = [t.name for t in request.templates]
+    if request.clause_dirs:
+        options["clauses"] = [d.name for d in request.clause_dirs]
+    return stamp(fmt, data, record(tree, fmt, request.sources, lib, options))
 
 
 def requested_documents(description: Description, request: Request, lib: Library) -> tuple[list[str], list[str]]:
@@ -124,6 +164,8 @@ def requested_documents(description: Description, request: Request, lib: Library
     if "all" in request.documents:
         return applicable, [d for d in lib.documents if d not in applicable]
     for document in request.documents:
+        if document == "change-notice":  # built from two descriptions, not from the clause library
+            continue
         if document not in lib.documents:
             raise UsageError(f"unknown document '{document}'", [f"documents: {', '.join(lib.documents)}"])
         if document not in applicable:
@@ -163,6 +205,9 @@ def produce(
     findings = _findings(description)
     trees = []
     for document in documents:
+        if document == "change-notice":
+            trees.append(_change_notice(description, request, lib, language))
+            continue
         if request.draft:
             tree = build(description, document, language=language, draft=True, library=lib)
             tree.notes = drafting_notes(description, document, language, findings)
@@ -179,6 +224,8 @@ def produce(
             results[document] = DocumentResult(document, "refused", problems=problems)
         else:
             trees.append(tree)
+    if request.redline is not None:
+        trees = [_redline(tree, request, lib, language) for tree in trees]
     targets = [
         (request.out_dir / output_name(description, tree.kind, language, fmt), tree, fmt)
         for tree in trees
@@ -192,6 +239,13 @@ def produce(
         results[tree.kind] = DocumentResult(tree.kind, "written")
     for path, tree, fmt in targets:
         data = writers[fmt].write(tree, template=template_for(fmt, request.templates))
+        if request.redline is not None and fmt == "docx":
+            from .redline import finish_docx
+
+            when = request.notice_date or tree.date
+            data = finish_docx(data, f"{when.isoformat()}T00:00:00Z" if when else "")
+        if request.provenance:
+            data = _with_provenance(fmt, data, tree, request, lib)
         results[tree.kind].paths.append(write_atomic(path, data, force=request.force))
     order = [*documents, *not_applicable]
     return [results[d] for d in order if d in results]

@@ -456,7 +456,9 @@ def test_dpagen_generate_writes_the_same_pdf_through_its_worker(
     )
     assert proc.returncode == 0, proc.stderr
     [written] = tmp_path.glob("*.pdf")
-    assert written.read_bytes() == compact_list[1].data
+    # the command appends its provenance as an incremental update: WeasyPrint's bytes come first, unchanged
+    assert written.read_bytes().startswith(compact_list[1].data)
+    assert b"dpagen-provenance" in written.read_bytes()[len(compact_list[1].data):]
 
 
 def test_the_pdf_path_uses_only_public_apis_of_weasyprint_and_pydyf() -> None:

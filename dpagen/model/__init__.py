@@ -34,7 +34,7 @@ from .processing import (
     Service,
     Term,
 )
-from .root import SCHEMA_VERSION, ContractTerms, Description, DocumentInfo, Signatory
+from .root import SCHEMA_VERSION, ContractTerms, Description, DocumentInfo, Signatory, VersionEntry
 from .safeguards import (
     Assistance,
     AuditRights,
@@ -107,4 +107,5 @@ __all__ = [
     "Term",
     "TransferMechanism",
     "TransferSafeguard",
+    "VersionEntry",
 ]

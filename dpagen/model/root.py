@@ -25,6 +25,14 @@ from .safeguards import (
 SCHEMA_VERSION = 1
 
 
+class VersionEntry(Strict):
+    """One published version of the documents, for the dated history a charter and a list carry."""
+
+    version: str = Field(description="e.g. '2.1'")
+    date: dt.date = Field(description="When this version took effect")
+    changes: str | None = Field(None, description="What changed, in a sentence, e.g. 'Brevo added for e-mails'")
+
+
 class DocumentInfo(Strict):
     """Facts about the documents themselves."""
 
@@ -41,6 +49,11 @@ class DocumentInfo(Strict):
     )
     version: str | None = Field(None, description="e.g. '2.1'")
     reference: str | None = Field(None, description="Internal reference, e.g. 'DPA-2026-014'")
+    history: list[VersionEntry] = Field(
+        default_factory=list,
+        description="Earlier and current versions, oldest first: the processor charter and the subprocessor "
+        "list print them as a dated history",
+    )
 
 
 class Signatory(Strict):

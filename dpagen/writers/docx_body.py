@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..doctree import BulletList, Document, Inline, Paragraph, Section, Span, Table, plain
 from .docx_xml import field as complex_field
-from .docx_xml import run, runs
+from .docx_xml import run, runs, tracked
 
 BOOKMARK = "_dpg"  # hidden bookmarks (leading underscore) on generated headings, targets of the TOC
 TABLE_SIZE = 18  # half-points: the template's Table Text size (9 pt)
@@ -34,9 +34,19 @@ class Subdoc:
         return self.__html__()
 
 
-def _p(style: str, content: str, *, page_break: bool = False, keep_next: bool = False) -> str:
+def _p(style: str, content: str, *, page_break: bool = False, keep_next: bool = False,
+       change: str | None = None) -> str:
+    """A paragraph (``change``: in a redline, the whole paragraph was inserted or deleted, its mark too)."""
     extra = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if page_break else "")
+    if change:
+        extra += f'<w:rPr><w:{change} w:id="0" w:author="dpagen"/></w:rPr>'
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>{content}</w:p>'
+
+
+def _whole_change(spans: Inline) -> str | None:
+    """In a redline: ``ins`` or ``del`` when a whole paragraph was inserted or deleted."""
+    kinds = {s.kind for s in spans if s.text}
+    return next(iter(kinds)) if len(kinds) == 1 and kinds <= {"ins", "del"} else None
 
 
 @dataclass
@@ -53,28 +63,38 @@ class BodyBuilder:
         self._span_styles = {"strong": self.styles["strong"], "blank": self.styles["blank"]}
 
     # -- headings ---------------------------------------------------------------------------------
-    def heading(self, level: int, text: str, *, page_break: bool = False) -> str:
-        """A heading with a bookmark, recorded for the table of contents."""
+    def heading(self, level: int, text: str, *, page_break: bool = False, change: str | None = None) -> str:
+        """A heading with a bookmark, recorded for the table of contents.
+
+        ``change``: in a redline, the clause was added or removed, and its heading is a tracked change;
+        a removed one is left out of the table of contents.
+        """
+        shown = tracked(change, run(text)) if change else run(text)
+        if change == "del":
+            return _p(self.styles[f"heading{level}"], shown, page_break=page_break, change=change)
         mark = self._next
         self._next += 1
         self.toc.append((level, text, mark))
         content = (
-            f'<w:bookmarkStart w:id="{mark}" w:name="{BOOKMARK}{mark}"/>{run(text)}'
+            f'<w:bookmarkStart w:id="{mark}" w:name="{BOOKMARK}{mark}"/>{shown}'
             f'<w:bookmarkEnd w:id="{mark}"/>'
         )
-        return _p(self.styles[f"heading{level}"], content, page_break=page_break)
+        return _p(self.styles[f"heading{level}"], content, page_break=page_break, change=change)
 
     # -- blocks -----------------------------------------------------------------------------------
     def paragraph(self, block: Paragraph) -> str:
         """A paragraph; a numbered one hangs its number ("7.2") in the margin."""
         body = runs(block.spans, self._span_styles)
+        change = _whole_change(block.spans)
         if block.number:
-            return _p(self.styles["clause"], run(block.number) + "<w:r><w:tab/></w:r>" + body)
-        return _p(self.styles["body"], body)
+            number = run(block.number) + "<w:r><w:tab/></w:r>"
+            return _p(self.styles["clause"], (tracked(change, number) if change else number) + body, change=change)
+        return _p(self.styles["body"], body, change=change)
 
     def bullets(self, block: BulletList) -> str:
         """One "List Bullet" paragraph per item."""
-        return "".join(_p(self.styles["bullet"], runs(item, self._span_styles)) for item in block.items)
+        return "".join(_p(self.styles["bullet"], runs(item, self._span_styles), change=_whole_change(item))
+                       for item in block.items)
 
     def widths(self, table: Table, size: int = TABLE_SIZE) -> tuple[list[int], bool]:
         """Column widths (twips) at a font size (half-points), and whether every column's longest word fits.
@@ -130,6 +150,9 @@ class BodyBuilder:
                 f"{_p(style, runs(cell, self._span_styles, sized), keep_next=header)}</w:tc>"
                 for w, cell in zip(widths, cells, strict=False)
             )
+            change = _whole_change([s for cell in cells for s in cell])  # a redline's row added or removed
+            if change:
+                tr_pr += f'<w:{change} w:id="0" w:author="dpagen"/>'
             return f"<w:tr><w:trPr>{tr_pr}</w:trPr>{tcs}</w:tr>"
 
         header = row([[Span(h)] for h in table.header], self.styles["table_heading"], True)
@@ -151,7 +174,7 @@ class BodyBuilder:
         for section in sections:
             out.append(self.heading(1, section.title, page_break=section.kind == "annex"))
             for clause in section.clauses:
-                out.append(self.heading(2, clause.heading))
+                out.append(self.heading(2, clause.heading, change=clause.change))
                 for block in clause.blocks:
                     if isinstance(block, Paragraph):
                         out.append(self.paragraph(block))

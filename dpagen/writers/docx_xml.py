@@ -50,9 +50,26 @@ def run(text: str, style: str | None = None, size: int | None = None) -> str:
     return f"<w:r>{rpr}{''.join(pieces)}</w:r>"
 
 
+def tracked(kind: str, xml: str) -> str:
+    """Runs as a Word tracked change (``ins`` or ``del``).
+
+    Ids and dates are set once the file is laid out (``redline.finish_docx``).
+    """
+    if kind == "del":
+        xml = xml.replace("<w:t ", "<w:delText ").replace("</w:t>", "</w:delText>")
+    return f'<w:{kind} w:id="0" w:author="dpagen">{xml}</w:{kind}>'
+
+
 def runs(spans: Inline, styles: dict[str, str], size: int | None = None) -> str:
-    """Runs for inline spans: ``strong`` and ``blank`` take their character styles."""
-    return "".join(run(s.text, styles.get(s.kind), size) for s in spans if s.text)
+    """Runs for inline spans.
+
+    ``strong`` and ``blank`` take their character styles; ``ins`` and ``del`` (a redline) become tracked changes.
+    """
+    return "".join(
+        tracked(s.kind, run(s.text, None, size)) if s.kind in ("ins", "del")
+        else run(s.text, styles.get(s.kind), size)
+        for s in spans if s.text
+    )
 
 
 def field(code: str, shown: str = "") -> str:

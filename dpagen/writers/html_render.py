@@ -43,6 +43,8 @@ def _environment(mode: Mode = "screen") -> SandboxedEnvironment:
         finalize=_soft_finalize if print_ else _as_is,
     )
     env.globals["kind"] = _kind
+    env.globals["marked"] = marked
+    env.tests["marked"] = marked
     env.filters["linked"] = functools.partial(linked, soft=True) if print_ else linked
     return env
 
@@ -50,6 +52,11 @@ def _environment(mode: Mode = "screen") -> SandboxedEnvironment:
 _LONG = 200  # longer than any line of any layout: ordinary URLs and words never reach it
 _LONG_WORD = re.compile(rf"[^\s<>&\"']{{{_LONG},}}")  # no character markup or an entity needs
 _SOFT = 20
+
+
+def marked(spans: Any) -> bool:
+    """Whether a line of a redline carries an insertion or a deletion (it gets a bar in the margin)."""
+    return any(s.kind in ("ins", "del") for s in spans)
 
 
 def soft_breaks(text: str) -> str:

@@ -36,6 +36,9 @@ def inline(spans: Inline, *, line_start: bool = False) -> str:
             text = text.replace("\\[●\\]", "[●]")
         if span.kind == "strong" or span.kind == "blank":
             out.append(f"**{text}**")
+        elif span.kind in ("ins", "del"):  # a redline, in CriticMarkup: {++added++} {--removed--}
+            sign = "+" if span.kind == "ins" else "-"
+            out.append(f"{{{sign}{sign}{text}{sign}{sign}}}")
         else:
             out.append(text)
     return "".join(out)
@@ -68,10 +71,19 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
         meta.append(f"{document.labels['effective']} {_escape(document.date_text)}")
     if meta:
         lines += [" · ".join(meta), ""]
+    if document.changes:
+        lines += [f"> **{_escape(document.labels.get('changes_title', 'Changes'))}**", ">"]
+        lines += [f"> - {_escape(line)}" for line in document.changes] + [""]
     for section in document.sections:
         lines += [f"## {_escape(section.title)}", ""]
         for clause in section.clauses:
-            lines += [f"### {_escape(clause.heading)}", ""]
+            heading = _escape(clause.heading)
+            if clause.change:
+                sign = "+" if clause.change == "ins" else "-"
+                heading = f"{{{sign}{sign}{heading}{sign}{sign}}}"
+            elif clause.old_title:
+                heading += f" {{~~{_escape(clause.old_title)}~>{_escape(clause.title)}~~}}"
+            lines += [f"### {heading}", ""]
             for block in clause.blocks:
                 if isinstance(block, Paragraph):
                     prefix = f"**{block.number}** " if block.number else ""
