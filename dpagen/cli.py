@@ -12,7 +12,8 @@ from typing import Any
 
 from .errors import EXIT_OK, DpagenError, UsageError
 
-DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "all")
+DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "all", "record", "breach",
+             "breach-controller-notice", "breach-authority-notice", "breach-communication", "breach-register")
 
 
 def _fmt(description: str, example: str) -> dict[str, Any]:
@@ -99,7 +100,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--doc", default="dpa", choices=DOCUMENTS, help="document to write (default: dpa)")
     p.add_argument("--lang", choices=("fr", "en"), help="language (default: the description's)")
-    p.add_argument("--format", default="docx,pdf", help="comma-separated: docx,pdf,html,md (default: docx,pdf)")
+    p.add_argument("--format", default="docx,pdf",
+                   help="comma-separated: docx,pdf,html,md, and xlsx for --doc record (default: docx,pdf)")
+    p.add_argument("--incident", type=Path, metavar="INCIDENT",
+                   help="incident file (dpagen breach new) the breach documents are drafted from")
+    p.add_argument("--client", type=Path, action="append", default=[], metavar="FILE",
+                   help="another client's description, for --doc record (one section per controller) and the "
+                   "breach documents (one set per client involved); repeatable")
     p.add_argument("--out", type=Path, default=Path("."), help="output folder (default: current folder)")
     p.add_argument("--draft", action="store_true", help="render gaps as visible blanks and mark the document DRAFT")
     p.add_argument("--force", action="store_true", help="replace existing files")
@@ -136,6 +143,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="continue an interrupted session (its draft: --out's, else the one in this folder)")
     p.add_argument("--lang", choices=("fr", "en"),
                    help="language of the questions (default: fr, or the language a resumed draft was started in)")
+    from .incident.cli import add_breach_command
+
+    add_breach_command(sub)
     return parser
 
 
@@ -241,6 +251,8 @@ def _generate(args: argparse.Namespace) -> int:
         force=args.force,
         clause_dirs=args.clauses,
         templates=args.template,
+        incident=args.incident,
+        clients=args.client,
     )
     for path in generate(description, request):
         status(f"wrote {path}")
@@ -301,6 +313,12 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     return run_wizard(out=args.out, from_file=args.from_file, resume=args.resume, language=args.lang)
 
 
+def cmd_breach(args: argparse.Namespace) -> int:
+    """`dpagen breach new|status`: its code lives in dpagen/incident/cli.py."""
+    run: Any = args.breach_run
+    return int(run(args))
+
+
 COMMANDS = {
     "init": cmd_init,
     "validate": cmd_validate,
@@ -309,6 +327,7 @@ COMMANDS = {
     "generate": cmd_generate,
     "translations": cmd_translations,
     "wizard": cmd_wizard,
+    "breach": cmd_breach,
 }
 
 

@@ -28,6 +28,8 @@ class Request:
     force: bool = False
     clause_dirs: list[Path] = field(default_factory=list)
     templates: list[Path] = field(default_factory=list)
+    incident: Path | None = None  # the incident file the breach documents are drafted from
+    clients: list[Path] = field(default_factory=list)  # more descriptions for the record and the breach kit
 
 
 TEMPLATE_SUFFIXES = {"docx": ".docx", "html": ".css", "pdf": ".css"}
@@ -106,8 +108,14 @@ def output_name(description: Description, document: str, language: str, fmt: str
 
 def generate(description: Description, request: Request, library: Library | None = None) -> list[Path]:
     """Write every requested document in every requested format; return the paths written."""
+    from .dpo_documents import DPO_DOCUMENTS
     from .writers import get_writer
 
+    if set(request.documents) & set(DPO_DOCUMENTS):  # the Art. 30 record and the breach kit
+        from .dpo_documents import generate_dpo
+        from .io import load
+
+        return generate_dpo([description, *(load(p) for p in request.clients)], request)
     lib = library or load_library(request.clause_dirs)
     for change in lib.changes:
         status(change)

@@ -62,7 +62,7 @@ class Record:
 
     def gaps(self) -> list[str]:
         """What the record lacks, one line each: the section, the path and the point of Art. 30."""
-        lines = []
+        lines: list[str] = []
         for section in self.sections:
             cells = [c for _, c in section.identity] + [c for row in section.rows for c in row.values()]
             for cell in cells:
@@ -252,7 +252,8 @@ class _Reader:
 
     def identity(self, kind: Kind) -> list[tuple[str, Cell]]:
         d, lang = self.d, self.lang
-        out = [(_t(IDENTITY["controller"], lang), self.party(d.controller, "controller", f"{'30(1)' if kind == 'controller' else '30(2)'}(a)"))]
+        point = "30(1)(a)" if kind == "controller" else "30(2)(a)"
+        out = [(_t(IDENTITY["controller"], lang), self.party(d.controller, "controller", point))]
         if kind == "processor":
             out.insert(0, (_t(IDENTITY["processor"], lang), self.party(d.processor, "processor", "30(2)(a)")))
         for j, joint in enumerate(d.joint_controllers):

@@ -43,6 +43,7 @@ def record_tree(record: Record, *, draft: bool = False) -> Document:
     """The record as a document tree (one section per controller, one clause per activity)."""
     lang, w = record.language, WORDS[record.language]
     writer = dict(labels(lang)["writer"])
+    writer["effective"] = "Mis à jour le" if lang == "fr" else "Last updated"
     blank = writer.get("blank", "")
     sections = []
     for n, part in enumerate(record.sections, 1):

@@ -66,7 +66,8 @@ def write_xlsx(record: Record, *, draft: bool = False) -> bytes:
             rows.append(([section.title] if record.kind == "processor" else []) + values)
     _layout(main, header, rows)
     who = book.create_sheet(SHEET[lang][1])
-    ident = [[section.title, name, cell.value or blank] for section in record.sections for name, cell in section.identity]
+    ident = [[section.title, name, cell.value or blank]
+             for section in record.sections for name, cell in section.identity]
     _layout(who, [CONTROLLER_HEADER[lang] if record.kind == "processor" else "", "", ""], ident)
     stamp = dt.datetime.combine(record.updated or dt.date(2000, 1, 1), dt.time())
     props = book.properties
