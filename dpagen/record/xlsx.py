@@ -77,10 +77,18 @@ def write_xlsx(record: Record, *, draft: bool = False) -> bytes:
     props.modified = stamp
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    return _fixed_zip(buffer.getvalue(), stamp)
 
 
-def _fixed_zip(data: bytes) -> bytes:
+def _core(xml: bytes, stamp: dt.datetime) -> bytes:
+    """docProps/core.xml with its modification time taken from the record (openpyxl writes the clock's)."""
+    import re
+
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + when + rb"\g<2>", xml)
+
+
+def _fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:
     """The same archive with fixed member timestamps and a stable order ([Content_Types].xml first)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
@@ -90,5 +98,6 @@ def _fixed_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(name, date_time=FIXED)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(name))
+            body = source.read(name)
+            target.writestr(info, _core(body, stamp) if name == "docProps/core.xml" else body)
     return out.getvalue()
