@@ -92,3 +92,23 @@ def generate_dpo(descriptions: list[Description], request: Request, sources: lis
             raise UsageError("--doc record is generated on its own")
         return record_files(descriptions, request, sources)
     return breach_files(descriptions, request)
+
+
+def generate_from_inputs(inputs: list[Path], request: Request) -> list[Path]:
+    """`dpagen generate FILES-OR-FOLDERS --doc record|breach…`: every description found, taken together.
+
+    A client folder gives the processor ONE record (a section per controller) and, for an incident, one set of
+    breach documents per client whose data is involved. Profiles that others extend are not clients.
+    """
+    from .batch import collect_inputs
+    from .io import load
+    from .output import status
+
+    paths, profiles = collect_inputs(inputs)
+    if not paths:
+        raise UsageError("no description to generate")
+    for profile in profiles:
+        status(f"{profile}: a profile that other inputs extend; not a client of its own")
+    paths += [p for p in request.clients if p not in paths]
+    descriptions = [load(p) for p in paths]
+    return generate_dpo(descriptions, request, [str(p) for p in paths])

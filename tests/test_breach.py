@@ -151,3 +151,28 @@ def test_cli_generate_status_and_new(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["breach", "status", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "discovered_at" in err and "timezone" in err
+
+
+def test_a_client_folder_gives_one_record_and_one_notice_per_client_involved(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from dpagen.io import save
+
+    clients = tmp_path / "clients"
+    clients.mkdir()
+    save(load_example("avm-up"), clients / "cabinet-martin.json")
+    for name in ("Boulangerie Dupont", "Garage Leroy"):
+        save(_client(name), clients / f"{name.split()[1].lower()}.json")
+    out = tmp_path / "out"
+    assert main(["generate", str(clients), "--doc", "record", "--format", "xlsx", "--out", str(out)]) == 0
+    [record] = list(out.glob("record-*.xlsx"))
+    sheet = load_workbook(record).worksheets[0]
+    assert {r[0] for r in sheet.iter_rows(min_row=2, values_only=True)} == {
+        "Boulangerie Dupont", "Cabinet Martin & Associés", "Garage Leroy"}
+    incident = tmp_path / "incident.json"
+    incident.write_text(_incident(clients=["Boulangerie Dupont", "Garage Leroy"]).model_dump_json())
+    assert main(["generate", str(clients), "--incident", str(incident), "--doc", "breach-controller-notice",
+                 "--format", "md", "--out", str(out)]) == 0
+    notices = sorted(p.name for p in out.glob("breach-controller-notice-*.md"))
+    assert notices == ["breach-controller-notice-inc-2026-007-boulangerie-dupont-fr.md",
+                       "breach-controller-notice-inc-2026-007-garage-leroy-fr.md"]
