@@ -12,7 +12,9 @@ from typing import Any
 
 from .errors import EXIT_OK, DpagenError, UsageError
 
-DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "change-notice", "all")
+DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "change-notice", "all", "record",
+             "breach", "breach-controller-notice", "breach-authority-notice", "breach-communication",
+             "breach-register")
 
 
 def _fmt(description: str, example: str) -> dict[str, Any]:
@@ -116,7 +118,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="description files or folders of them")
     p.add_argument("--doc", default="dpa", choices=DOCUMENTS, help="document to write (default: dpa)")
     p.add_argument("--lang", choices=("fr", "en"), help="language (default: the description's)")
-    p.add_argument("--format", default="docx,pdf", help="comma-separated: docx,pdf,html,md (default: docx,pdf)")
+    p.add_argument("--format", default="docx,pdf",
+                   help="comma-separated: docx,pdf,html,md, and xlsx for --doc record (default: docx,pdf)")
+    p.add_argument("--incident", type=Path, metavar="INCIDENT",
+                   help="incident file (dpagen breach new) the breach documents are drafted from")
+    p.add_argument("--client", type=Path, action="append", default=[], metavar="FILE",
+                   help="another client's description, for --doc record (one section per controller) and the "
+                   "breach documents (one set per client involved); repeatable")
     p.add_argument("--out", type=Path, default=Path("."), help="output folder (default: current folder)")
     p.add_argument("--draft", action="store_true", help="render gaps as visible blanks and mark the document DRAFT")
     p.add_argument("--force", action="store_true", help="replace existing files")
@@ -229,6 +237,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", type=Path, metavar="PROFILE",
                    help="a new client of a processor: ask only what differs per client and write a description "
                    "that extends PROFILE (with --out CLIENT.json)")
+    from .incident.cli import add_breach_command
+
+    add_breach_command(sub)
     return parser
 
 
@@ -308,6 +319,7 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
     gc.disable()  # the collector's passes over the modules being imported would free nothing
     try:
         from . import api, batch
+        from .dpo_documents import DPO_DOCUMENTS
         from .generate import TEMPLATE_SUFFIXES, Request
         from .output import status
     finally:
@@ -349,7 +361,15 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
         # the description itself is added for each one generated (api.generate)
         sources={role: path for role, path in (("since", args.since), ("redline", args.redline)) if path},
         provenance=True,
+        incident=args.incident,
+        clients=args.client,
     )
+    if args.doc in DPO_DOCUMENTS:  # the record and the breach kit read every client together
+        from .dpo_documents import generate_from_inputs
+
+        for path in generate_from_inputs(args.files, request):
+            status(f"wrote {path}")
+        return EXIT_OK
     code = batch.run(args.files, request, jobs=jobs, scheduler=args.scheduler, report=args.report,
                      force_report=args.force)
     if len(args.files) == 1 and args.files[0].is_file() and code in (0, 1):
@@ -467,6 +487,12 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     return run_wizard(out=args.out, from_file=args.from_file, resume=args.resume, language=args.lang)
 
 
+def cmd_breach(args: argparse.Namespace) -> int:
+    """`dpagen breach new|status`: its code lives in dpagen/incident/cli.py."""
+    run: Any = args.breach_run
+    return int(run(args))
+
+
 COMMANDS = {
     "init": cmd_init,
     "validate": cmd_validate,
@@ -479,6 +505,7 @@ COMMANDS = {
     "wizard": cmd_wizard,
     "diff": cmd_diff,
     "provenance": cmd_provenance,
+    "breach": cmd_breach,
 }
 
 

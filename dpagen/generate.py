@@ -40,6 +40,8 @@ class Request:
     notice_date: dt.date | None = None  # the date of a change notice (default: today)
     sources: dict[str, Path] = field(default_factory=dict)  # input files by role, for the provenance
     provenance: bool = False  # store the provenance (inputs' SHA-256, clauses, options) in every file
+    incident: Path | None = None  # the incident file the breach documents are drafted from
+    clients: list[Path] = field(default_factory=list)  # more descriptions for the record and the breach kit
 
 
 @dataclass
@@ -256,6 +258,13 @@ def generate(description: Description, request: Request, library: Library | None
 
     The strict form of :func:`produce`, for callers that want one list of paths or an error.
     """
+    from .dpo_documents import DPO_DOCUMENTS
+
+    if set(request.documents) & set(DPO_DOCUMENTS):  # the Art. 30 record and the breach kit
+        from .dpo_documents import generate_dpo
+        from .io import load
+
+        return generate_dpo([description, *(load(p) for p in request.clients)], request)
     results = produce(description, request, library)
     refused = [r for r in results if r.status == "refused"]
     if refused:
