@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EXIT_OK, DpagenError, UsageError
+from .writers import PDF_VARIANTS
 
 DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "all")
 
@@ -108,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--template", type=Path, action="append", default=[], metavar="FILE",
                    help="your own Word template (.docx: letterhead, styles) for DOCX, or a house stylesheet "
                    "(.css) for HTML and PDF; repeatable")
+    p.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="pdf/ua-1: tagged, accessible; pdf/a-3b: archival")
 
     p = _command(
         sub,
@@ -241,6 +243,7 @@ def _generate(args: argparse.Namespace) -> int:
         force=args.force,
         clause_dirs=args.clauses,
         templates=args.template,
+        pdf_variant=args.pdf_variant,
     )
     for path in generate(description, request):
         status(f"wrote {path}")

@@ -28,6 +28,7 @@ class Request:
     force: bool = False
     clause_dirs: list[Path] = field(default_factory=list)
     templates: list[Path] = field(default_factory=list)
+    pdf_variant: str | None = None  # "pdf/ua-1" or "pdf/a-3b" (writers.PDF_VARIANTS), for the PDF writer
 
 
 TEMPLATE_SUFFIXES = {"docx": ".docx", "html": ".css", "pdf": ".css"}
@@ -155,6 +156,7 @@ def generate(description: Description, request: Request, library: Library | None
             raise OutputError("refusing to replace existing files (use --force)", existing)
     written = []
     for path, tree, fmt in targets:
-        data = writers[fmt].write(tree, template=template_for(fmt, request.templates))
+        options = {"variant": request.pdf_variant} if fmt == "pdf" and request.pdf_variant else {}
+        data = writers[fmt].write(tree, template=template_for(fmt, request.templates), **options)
         written.append(write_atomic(path, data, force=request.force))
     return written
