@@ -92,7 +92,8 @@ window.addEventListener("load", () => {
     const r = el.getBoundingClientRect();
     const hidden = (e) => { for (let a = e; a; a = a.parentElement) {  // visually hidden (screen readers only)
       if (a.getBoundingClientRect().width <= 1) return true; } return false; };
-    if (r.width && r.right > width + 1 && !hidden(el) && !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1)) {
+    const parent = el.parentElement, inherited = parent && parent.getBoundingClientRect().right > width + 1;
+    if (r.width && r.right > width + 1 && !hidden(el) && !inherited) {  // the outermost that sticks out
       out.push(el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : "")
                + " right=" + Math.round(r.right));
     }
