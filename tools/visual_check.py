@@ -165,26 +165,33 @@ def slices(png: Path, width: int) -> list[Path]:
     with Image.open(png) as shot:
         for i, top in enumerate(range(0, min(shot.height, 16 * height), height)):
             part = png.with_name(f"{png.stem}-{i + 1}.png")
-            shot.crop((0, top, shot.width, min(top + height, shot.height))).save(part)
+            screen = Image.new("RGB", (shot.width, height), "white")  # the last one padded to a full screen
+            screen.paste(shot.crop((0, top, shot.width, min(top + height, shot.height))), (0, 0))
+            screen.save(part)
             out.append(part)
     return out
 
 
 def contact_sheet(rows: list[tuple[str, list[Path], int]], out: Path) -> None:
-    """One PNG: each row a label and its images, scaled to the row's height, wrapped at 12 per line."""
+    """One PNG: each row a label and its images, scaled to the row's height, wrapped at 3200 px."""
     from PIL import Image, ImageDraw
 
-    gap, label_h, per_line = 12, 22, 16
+    gap, label_h, max_width = 12, 22, 3200
     lines: list[tuple[str, list[Image.Image]]] = []
     for label, images, row_height in rows:
-        scaled = []
+        line: list[Image.Image] = []
+        lines.append((label, line))
+        used = gap
         for path in images:
             with Image.open(path) as im:
-                im = im.convert("RGB")
                 ratio = row_height / im.height
-                scaled.append(im.resize((max(1, int(im.width * ratio)), row_height)))
-        for start in range(0, max(len(scaled), 1), per_line):
-            lines.append((label if start == 0 else "", scaled[start : start + per_line]))
+                image = im.convert("RGB").resize((max(1, int(im.width * ratio)), row_height))
+            if line and used + image.width + gap > max_width:
+                line = []
+                lines.append(("", line))
+                used = gap
+            line.append(image)
+            used += image.width + gap
     width = max((sum(i.width + gap for i in ims) + gap for _, ims in lines), default=400)
     height = sum(label_h + (max((i.height for i in ims), default=0)) + gap for _, ims in lines) + gap
     sheet = Image.new("RGB", (max(width, 400), height), "#d0d0d0")
@@ -290,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
                 if int(str(metrics["scroll_width"])) > width or metrics["overflowing"]:
                     item.overflow[width] = list(metrics["overflowing"])  # type: ignore[call-overload]
             for width, png in zip(WIDTHS, images, strict=True):
-                rows.append((f"HTML (Chromium) at {width} px, a screen after another", slices(png, width), 520))
+                rows.append((f"HTML (Chromium) at {width} px, a screen after another", slices(png, width), 420))
         sheet = args.out / item.example / f"{stem}.png"
         contact_sheet(rows, sheet)
         line = f"{item.example} {stem}{' (draft)' if item.draft else ''}: PDF {item.pages['pdf']} p"
