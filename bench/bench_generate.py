@@ -8,7 +8,9 @@ them), for each format: ``dpagen generate`` as a fresh process (wall time, peak 
 and in process (build + write, and the peak of Python allocations under tracemalloc). Then
 ``dpagen --help``, and ``soffice --headless --convert-to pdf`` of the same DOCX when LibreOffice is
 installed (what a user would otherwise do). The last lines print each figure beside its target:
-``--help`` < 0.3 s; DOCX < 0.6 s end to end; PDF ≥ 1.5× faster than DOCX + LibreOffice; peak < 250 MB.
+``--help`` < 0.3 s; DOCX < 0.6 s end to end; peak < 250 MB. The PDF's speed against DOCX + LibreOffice is
+printed as information only (its former 1.5× target is retired: it pushed the PDF writer into WeasyPrint's
+internals, issue 14).
 Figures are the best of N runs (the machine is shared; the minimum is the least noisy estimate).
 This is a script, not a test: it asserts nothing and exits 0 unless it cannot run at all.
 """
@@ -40,7 +42,6 @@ from dpagen.writers import get_writer  # noqa: E402
 
 HELP_TARGET = 0.3
 DOCX_TARGET = 0.6
-PDF_RATIO_TARGET = 1.5
 MEMORY_TARGET_MB = 250
 
 
@@ -314,9 +315,9 @@ def main() -> int:
             continue
         baseline = docx.fresh + lo_warm
         ratio = baseline / pdf.fresh
-        print(f"  {ok(ratio >= PDF_RATIO_TARGET)} PDF vs DOCX + LibreOffice, {label}: PDF {pdf.fresh:.3f} s, "
+        print(f"  info PDF vs DOCX + LibreOffice, {label}: PDF {pdf.fresh:.3f} s, "
               f"DOCX + soffice {docx.fresh:.3f} + {lo_warm:.3f} = {baseline:.3f} s → {ratio:.2f}× faster "
-              f"(target ≥ {PDF_RATIO_TARGET}×)")
+              "(information, no target)")
         if "one_process" in pdf.extra:
             alone = pdf.extra["one_process"]
             print(f"       PDF in one process (DPAGEN_PDF_WORKER=0), {label}: {alone:.3f} s → "

@@ -196,6 +196,17 @@ def load_library(overrides: list[Path] | None = None) -> Library:
     return lib
 
 
+def _library_json(lib: Library) -> bytes:
+    """The library as JSON for the cache, with each clause's source file (which ``model_dump`` leaves out)."""
+    import json
+
+    data = lib.model_dump(mode="json")
+    for kind in ("documents", "clauses"):
+        for key, item in getattr(lib, kind).items():
+            data[kind][key]["source"] = item.source
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
 def _builtin_library() -> Library:
     """Dpagen's own library: read back from the cache while its files are unchanged, else parsed (and kept).
 
@@ -204,13 +215,16 @@ def _builtin_library() -> Library:
     from . import cache
 
     folder = clauses_dir()
-    store = cache.cache_dir("library")
+    store = cache.cache_dir("library-json")  # not "library": that held pickles (issue 14)
     key = cache.fingerprint(list(folder.rglob("*.toml")), folder) if store is not None else ""
-    lib = cache.load(store, key)
-    if isinstance(lib, Library):
-        return lib
+    stored = cache.load(store, key)
+    if stored is not None:
+        try:
+            return Library.model_validate_json(stored)  # data only: a cache file can never run code
+        except ValueError:
+            pass
     lib = Library(documents={}, clauses={}, labels={})
     _merge_folder(folder, lib)
     lib.changes.clear()
-    cache.store(store, key, lib)
+    cache.store(store, key, _library_json(lib))
     return lib

@@ -12,13 +12,14 @@ import hashlib
 from collections.abc import Callable, Iterator
 from enum import Enum
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache, FunctionLoader, StrictUndefined, TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
 from .errors import TemplateError as DpagenTemplateError
+from .sandbox_limits import BoundedSandbox, TemplateLimit, check_output, time_limit
 from .translation import translatable
 
 VALUE_OPEN, VALUE_CLOSE = "\x02", "\x03"
@@ -145,11 +146,35 @@ def bytecode_cache() -> BytecodeCache | None:
     """
     from .cache import cache_dir
 
-    folder = cache_dir("jinja")
-    return FileSystemBytecodeCache(str(folder)) if folder is not None else None
+    folder = cache_dir("jinja-bounded")  # templates compiled with the limits of sandbox_limits
+    return _PrivateBytecodeCache(str(folder)) if folder is not None else None
 
 
-class _Environment(ImmutableSandboxedEnvironment):
+class _PrivateBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache, reading only private files of this user (compiled code must be ours).
+
+    A failing disk (full, read-only) never fails a command: the template is compiled instead.
+    """
+
+    def load_bytecode(self, bucket: Any) -> None:
+        from .cache import is_private
+
+        if is_private(Path(self._get_cache_filename(bucket)), folder=False):
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, ValueError, EOFError):
+                bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        from .cache import warn_once
+
+        try:
+            super().dump_bytecode(bucket)
+        except OSError as exc:
+            warn_once(f"cannot write to {self.directory} ({exc.strerror})")
+
+
+class _Environment(BoundedSandbox):
     """The sandbox, with errors that name the description's field when a template misspells one."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
@@ -218,18 +243,34 @@ class Renderer:
                 name = hashlib.sha256(source.encode("utf-8")).hexdigest()
                 self._sources[name] = source
                 template = self._cache[source] = self.env.get_template(name)
-            return str(template.render(context))
+            self.env.start()
+            with time_limit():
+                return check_output(str(template.render(context)))
         except DpagenTemplateError as exc:
             raise DpagenTemplateError(f"{where}: {exc.message}") from None
+        except TemplateLimit as exc:
+            raise DpagenTemplateError(f"{where}: too much work for a clause: {exc}") from None
         except TemplateError as exc:
             raise DpagenTemplateError(f"{where}: {exc.message or exc}") from None
+        except RecursionError:
+            raise DpagenTemplateError(f"{where}: the template recurses too deeply") from None
+        except MemoryError:
+            raise DpagenTemplateError(f"{where}: the template needs more memory than there is") from None
+        except Exception as exc:  # user-written templates: a filter on the wrong type, a division by zero…
+            raise DpagenTemplateError(f"{where}: {type(exc).__name__}: {exc}") from None
 
     def condition(self, expression: str, context: dict[str, Any], where: str) -> bool:
         """Evaluate a clause's ``applies_when`` expression."""
         try:
-            return bool(self.env.compile_expression(expression, undefined_to_none=False)(**context))
+            self.env.start()
+            with time_limit():
+                return bool(self.env.compile_expression(expression, undefined_to_none=False)(**context))
+        except DpagenTemplateError as exc:
+            raise DpagenTemplateError(f"{where}: condition '{expression}': {exc.message}") from None
         except TemplateError as exc:
             raise DpagenTemplateError(f"{where}: condition '{expression}': {exc.message or exc}") from None
+        except (RecursionError, MemoryError, Exception) as exc:  # user-written: report, never a traceback
+            raise DpagenTemplateError(f"{where}: condition '{expression}': {type(exc).__name__}: {exc}") from None
 
     def _finalize(self, value: Any) -> str:
         if isinstance(value, Missing):

@@ -33,7 +33,7 @@ def test_user_text_is_escaped_not_interpreted() -> None:
     name = "*Dupont* & _Fils_ <b>x</b> [lien](http://x) | {{ 7*7 }}"
     d = d.model_copy(update={"controller": d.controller.model_copy(update={"legal_name": name})})
     text = write(build(d, "dpa", language="fr")).decode("utf-8")
-    assert r"\*Dupont\* & \_Fils\_ \<b\>x\</b\> [lien]\(http://x) \| {{ 7\*7 }}" in text
+    assert r"\*Dupont\* & \_Fils\_ \<b\>x\</b\> \[lien\](http://x) \| {{ 7\*7 }}" in text
 
 
 def test_french_labels_take_a_no_break_space_before_the_colon() -> None:

@@ -152,3 +152,19 @@ def test_dpagen_translations_points_out_translations_left_over_by_an_edit(tmp_pa
     assert proc.returncode == 0, proc.stderr
     assert "note: 1 translation(s) match no text" in proc.stderr and "'Ancien texte'" in proc.stderr
     assert "match no text" not in dpagen("translations", str(AVM), "--lang", "en").stderr
+
+
+def test_translations_write_adds_only_its_entries_and_keeps_a_link(tmp_path: Path) -> None:
+    """The user's file keeps what it said (no default written in), and a symlinked file stays a link."""
+    real = tmp_path / "real.json"
+    mine = {"document": {"language": "fr"}, "activities": [{"name": "Paie"}]}
+    real.write_text(json.dumps(mine, ensure_ascii=False), encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    proc = dpagen("translations", str(link), "--lang", "en", "--write")
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink()
+    written = json.loads(real.read_text(encoding="utf-8"))
+    entries = written.pop("translations")["en"]
+    assert written == mine  # nothing else written into the user's file (it once got every default)
+    assert entries["Paie"] == "" and set(entries.values()) == {""}

@@ -8,6 +8,7 @@ after every answer. Replaying its answers from its start gives back the same sta
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -30,14 +31,74 @@ def draft_path_for(out: Path) -> Path:
 
 
 def read_draft(path: Path) -> dict[str, Any] | None:
-    """The draft stored in ``path``, or None when it is not a draft (or cannot be read)."""
+    """The draft stored in ``path``, or None when it is not a sound draft (or cannot be read)."""
+    draft, _problem = inspect_draft(path)
+    return draft
+
+
+def inspect_draft(path: Path) -> tuple[dict[str, Any] | None, str | None]:
+    """What ``path`` holds: ``(draft, None)``, ``(None, why it is damaged)``, or ``(None, None)``.
+
+    ``(None, None)``: the file is missing or is not a wizard draft at all (a plain description).
+    """
+    from ..jsonread import MAX_BYTES
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if isinstance(data, dict) and data.get(DRAFT_KEY) == 1:
-        return data
+        if not path.is_file():
+            return None, None
+        raw = path.read_bytes()[: MAX_BYTES + 1]
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror})"
+    if not raw.strip():
+        return None, "it is empty"
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        if DRAFT_KEY.encode() in raw or path.name.endswith(".draft.json"):
+            return None, "it is not valid JSON (cut short?)"
+        return None, None
+    if not isinstance(data, dict) or data.get(DRAFT_KEY) is None:
+        return (None, "it is not a wizard draft") if path.name.endswith(".draft.json") else (None, None)
+    problem = _shape_problem(data)
+    return (None, problem) if problem else (data, None)
+
+
+def _shape_problem(data: dict[str, Any]) -> str | None:
+    """What is wrong with the shape of a decoded draft, or None."""
+    from ..io import validate
+
+    if data.get(DRAFT_KEY) != 1:
+        return f"unknown draft version {data.get(DRAFT_KEY)!r}"
+    for key, kind in (("out", str), ("language", str), ("start", dict), ("answers", list)):
+        if key in data and not isinstance(data[key], kind):
+            return f"'{key}' is not a {kind.__name__}"
+    if data.get("language", "fr") not in ("fr", "en"):
+        return "'language' is neither fr nor en"
+    for i, answer in enumerate(data.get("answers") or []):
+        if not (isinstance(answer, list) and len(answer) == 2 and isinstance(answer[0], str)):
+            return f"answers[{i}] is not a [question, answer] pair"
+    try:
+        validate(data.get("start") or {}, "start")
+    except DpagenError as exc:
+        return f"its start description is invalid ({exc.message})"
     return None
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged draft out of the way, keeping it: ``x.draft.json`` → ``x.draft.damaged-<time>.json``."""
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    stem = path.name[: -len(".json")] if path.name.endswith(".json") else path.name
+    target = path.with_name(f"{stem}.damaged-{stamp}.json")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{stem}.damaged-{stamp}-{n}.json")
+    try:
+        path.rename(target)
+    except OSError as exc:
+        raise UsageError(f"{path}: the draft is damaged and cannot be moved aside ({exc.strerror}); "
+                         "move or fix it, then run the wizard again") from None
+    return target
 
 
 class Session:
@@ -64,7 +125,9 @@ class Session:
 
         draft = None
         if from_file is not None:
-            draft = read_draft(from_file) if from_file.is_file() else None
+            draft, problem = inspect_draft(from_file)
+            if problem is not None:
+                raise UsageError(self.texts.msg("damaged_from", path=from_file, problem=problem))
             if draft is not None:
                 self.out = out or Path(str(draft.get("out") or DEFAULT_OUT))
                 self.draft_path = from_file
@@ -74,8 +137,10 @@ class Session:
                 self.out = out or from_file
                 self.draft_path = draft_path_for(self.out)
         if draft is None:
-            existing = read_draft(self.draft_path) if self.draft_path.is_file() else None
-            if existing is None and resume:
+            existing, problem = inspect_draft(self.draft_path)
+            if problem is not None:
+                self._damaged(self.draft_path, problem, resume)
+            elif existing is None and resume:
                 raise UsageError(self.texts.msg("no_draft", path=self.draft_path))
             if existing is not None and (resume or self.prompter.ask(Prompt(
                 "session#draft", "confirm", self.texts.msg("draft_found", path=self.draft_path), default=True
@@ -85,6 +150,17 @@ class Session:
             self.start = dict(draft.get("start") or {})
             self.replay = [list(a) for a in draft.get("answers") or [] if isinstance(a, list) and len(a) == 2]
             self.prompter.say(self.texts.msg("resuming", path=self.draft_path))
+
+    def _damaged(self, path: Path, problem: str, resume: bool) -> None:
+        """A damaged draft is kept aside (never overwritten); the user may start fresh or stop to fix it."""
+        kept = set_aside(path)
+        told = self.texts.msg("damaged", path=path, problem=problem, kept=kept)
+        fix = self.texts.msg("damaged_fix", kept=kept)
+        if resume:
+            raise UsageError(told, [fix])
+        self.prompter.say(told)
+        if not self.prompter.ask(Prompt("session#fresh", "confirm", self.texts.msg("start_fresh"), default=True)):
+            raise Interrupted(self.texts.msg("damaged_stop", kept=kept), [fix])
 
     # ---------------------------------------------------------------- draft
 
@@ -216,8 +292,8 @@ class Session:
 
 
 def find_draft(folder: Path) -> Path | None:
-    """The one wizard draft in a folder, for `--resume` without `--out` (None when there is none)."""
-    drafts = sorted(p for p in folder.glob("*.draft.json") if read_draft(p) is not None)
+    """The one wizard draft in a folder, damaged or not, for `--resume` without `--out` (None: none)."""
+    drafts = sorted(p for p in folder.glob("*.draft.json") if inspect_draft(p) != (None, None))
     if len(drafts) > 1:
         names = ", ".join(p.name for p in drafts)
         raise UsageError(f"several drafts here ({names}): say which with --out FILE or --from DRAFT")

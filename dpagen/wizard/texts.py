@@ -88,6 +88,18 @@ MESSAGES: dict[str, Pair] = {
     ),
     "no_draft": ("aucun brouillon à reprendre : {path} n'existe pas",
                  "no draft to resume: {path} does not exist"),
+    "damaged": ("le brouillon {path} est endommagé ({problem}) ; il est conservé sous {kept}",
+                "the draft {path} is damaged ({problem}); it is kept as {kept}"),
+    "damaged_fix": ("pour le réparer : corrigez {kept} puis reprenez avec dpagen wizard --from {kept}",
+                    "to fix it: correct {kept}, then continue with dpagen wizard --from {kept}"),
+    "damaged_from": ("{path} est un brouillon endommagé ({problem}) : corrigez-le, ou lancez l'assistant "
+                     "sans --from pour repartir de zéro",
+                     "{path} is a damaged draft ({problem}): correct it, or run the wizard without --from "
+                     "to start fresh"),
+    "start_fresh": ("Repartir de zéro ? (non : arrêter pour réparer le brouillon)",
+                    "Start fresh? (no: stop to fix the draft)"),
+    "damaged_stop": ("arrêté ; le brouillon endommagé est conservé sous {kept}",
+                     "stopped; the damaged draft is kept as {kept}"),
     "draft_found": ("Un brouillon interrompu existe ({path}) : le reprendre ?",
                     "An interrupted draft exists ({path}): continue it?"),
     "resuming": ("Reprise du brouillon {path}", "Resuming the draft {path}"),

@@ -23,12 +23,12 @@ from docx import Document as load_docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..doctree import Document, Inline, plain
 from ..errors import InputFileError, TemplateError
 from ..resources import templates_dir
+from ..sandbox_limits import BoundedSandbox, time_limit
 from . import docx_body, docx_styles
 from .docx_xml import runs, text_markup
 from .docx_zip import normalise, stamp
@@ -39,9 +39,9 @@ def default_template() -> Path:
     return templates_dir() / "docx" / "document.docx"
 
 
-def environment() -> ImmutableSandboxedEnvironment:
-    """The Jinja environment for DOCX templates: sandboxed, strict, escaping every value for XML."""
-    return ImmutableSandboxedEnvironment(
+def environment() -> BoundedSandbox:
+    """The Jinja environment for DOCX templates: sandboxed and bounded, strict, escaping every value for XML."""
+    return BoundedSandbox(
         undefined=jinja2.StrictUndefined, autoescape=True, finalize=text_markup
     )
 
@@ -114,17 +114,42 @@ def _open(template: Path | None) -> tuple[DocxTemplate, str]:
     path = template or default_template()
     name = str(path) if template else "the default DOCX template"
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TEMPLATE_BYTES + 1)  # never more than a letterhead can be (/dev/zero)
     except FileNotFoundError:
         raise InputFileError(f"DOCX template '{path}' not found") from None
-    except (IsADirectoryError, PermissionError) as exc:
+    except OSError as exc:
         raise InputFileError(f"DOCX template '{path}' cannot be read ({exc.strerror})") from None
+    _check_parts(data, path)
     tpl = DocxTemplate(io.BytesIO(data))
     try:
         tpl.get_docx()
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):
         raise TemplateError(f"DOCX template '{path}' is not a Word .docx file") from None
+    except Exception as exc:  # a damaged part inside the zip (malformed XML…)
+        raise TemplateError(f"DOCX template '{path}' is damaged ({type(exc).__name__}: {exc})") from None
     return tpl, name
+
+
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024  # a letterhead is well under 1 MB
+MAX_PARTS_BYTES = 60 * 1024 * 1024  # its parts once unzipped (images included)
+MAX_PARTS = 500
+
+
+def _check_parts(data: bytes, path: Path) -> None:
+    """Refuse a template whose file or unzipped parts are larger than any letterhead (a zip bomb)."""
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(f"DOCX template '{path}' is larger than {MAX_TEMPLATE_BYTES // 2**20} MB")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise TemplateError(f"DOCX template '{path}' is not a Word .docx file") from None
+    if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_PARTS_BYTES:
+        raise TemplateError(
+            f"DOCX template '{path}' unpacks to more than {MAX_PARTS_BYTES // 2**20} MB or {MAX_PARTS} parts; "
+            "a letterhead is much smaller"
+        )
 
 
 def _text_width(docx: Any) -> int:
@@ -164,14 +189,15 @@ def _check_layout(docx: Any, parts: dict[str, docx_body.Subdoc], signatures: _Tr
 def _set_properties(docx: Any, document: Document) -> None:
     when = stamp(document.date)
     props = docx.core_properties
-    props.title = document.title
-    props.subject = document.subtitle
+    # Word's core properties hold at most 255 characters each (python-docx refuses more)
+    props.title = document.title[:255]
+    props.subject = document.subtitle[:255]
     props.author = "dpagen"
     props.last_modified_by = "dpagen"
     props.comments = ""
     props.keywords = ""
     props.category = ""
-    props.identifier = document.reference or ""
+    props.identifier = (document.reference or "")[:255]
     props.language = docx_styles.LANGUAGES.get(document.language, document.language)
     props.revision = 1
     props.created = when
@@ -188,7 +214,8 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
                                   signature_heading=placed)
     context = _context(document, parts, styles)
     try:
-        tpl.render(context, jinja_env=environment(), autoescape=True)
+        with time_limit():
+            tpl.render(context, jinja_env=environment(), autoescape=True)
     except jinja2.UndefinedError as exc:
         raise TemplateError(
             f"{name} uses an unknown placeholder: {exc.message}",
@@ -200,6 +227,12 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
         raise TemplateError(f"{name}: template syntax error: {exc.message}", details) from None
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{name}: {exc.message or exc}") from None
+    except RecursionError:
+        raise TemplateError(f"{name}: the template recurses too deeply") from None
+    except MemoryError:
+        raise TemplateError(f"{name}: the template needs more memory than there is") from None
+    except Exception as exc:  # a user's letterhead: malformed XML, a filter on the wrong type…
+        raise TemplateError(f"{name}: cannot be filled in ({type(exc).__name__}: {exc})") from None
     docx = tpl.docx
     _check_layout(docx, parts, context["signatures"], name)
     _set_properties(docx, document)

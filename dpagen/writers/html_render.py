@@ -27,9 +27,11 @@ Mode = Literal["screen", "print"]
 
 
 @functools.cache
-def _environment() -> SandboxedEnvironment:
+def _environment(mode: Mode = "screen") -> SandboxedEnvironment:
+    """The skeleton's environment; for print, very long words get soft break points (``soft_breaks``)."""
     from ..templating import bytecode_cache  # not at import: the PDF worker imports this module early
 
+    print_ = mode == "print"
     env = SandboxedEnvironment(
         loader=FileSystemLoader(str(html_dir())),
         autoescape=True,
@@ -37,24 +39,104 @@ def _environment() -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         bytecode_cache=bytecode_cache(),
+        # Always a finalize: both environments share one bytecode cache, so they must compile alike.
+        finalize=_soft_finalize if print_ else _as_is,
     )
     env.globals["kind"] = _kind
-    env.filters["linked"] = linked
+    env.filters["linked"] = functools.partial(linked, soft=True) if print_ else linked
     return env
 
 
-_LINK = re.compile(r"(?P<url>https?://[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]])|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+_LONG = 200  # longer than any line of any layout: ordinary URLs and words never reach it
+_LONG_WORD = re.compile(rf"[^\s<>&\"']{{{_LONG},}}")  # no character markup or an entity needs
+_SOFT = 20
 
 
-def linked(text: str) -> Markup:
-    """Escape text and make its web addresses and e-mail addresses links (PDF keeps them clickable)."""
+def soft_breaks(text: str) -> str:
+    """Words of 200 characters or more (pasted data, a hash list) with a zero-width space every 20.
+
+    In print, such a word would otherwise be broken by ``overflow-wrap`` alone, which WeasyPrint does in
+    time that grows with the square of the word's length (a minute for 100,000 characters); break points
+    keep it linear. Shorter words (a URL, an IBAN) never get one and are broken by ``overflow-wrap``, so
+    ordinary text lays out as before.
+    """
+    if len(text) < _LONG:
+        return text
+    return _LONG_WORD.sub(lambda m: "\u200b".join(m[0][i : i + _SOFT] for i in range(0, len(m[0]), _SOFT)), text)
+
+
+def printable(text: str) -> str:
+    """Text as the PDF can show it: emoji our font lacks named in brackets, long words breakable.
+
+    The PDF is set in the font dpagen ships (DejaVu Serif Condensed); an emoji it has no glyph for would
+    print as an empty box, or differently on each machine's fonts. It is written as its name instead,
+    e.g. ``[THUMBS UP SIGN]``, the same everywhere.
+    """
+    if any(ord(c) >= 0x2000 for c in text):
+        text = "".join(_shown(c) if ord(c) >= 0x2000 else c for c in text)
+    return soft_breaks(text)
+
+
+def _shown(char: str) -> str:
+    import unicodedata
+
+    if char in ("\u200d", "\ufe0f", "\ufe0e"):  # emoji joiners and presentation selectors: nothing to print
+        return ""
+    if char not in _OURS and unicodedata.category(char) in ("So", "Sk", "Cn", "Co") and (
+        ord(char) not in _font_chars()
+    ):
+        return f"[{unicodedata.name(char, f'U+{ord(char):04X}')}]"
+    return char
+
+
+_OURS = frozenset("●•")  # symbols dpagen prints itself (a draft's blanks): in the font, no need to look
+
+
+@functools.cache
+def _font_chars() -> frozenset[int]:
+    """The characters the PDF's regular font has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(html_dir().parent / "fonts" / "DejaVuSerifCondensed.ttf"), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _soft_finalize(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return printable(value)
+    return value
+
+
+# Linear in the text's length, however long its words: the scheme is a literal, the address runs are
+# possessive (no backtracking), and an e-mail address may start only where a run of its characters starts.
+_LINK = re.compile(r"(?P<url>https?://[^\s<>\"«»]++)|(?<![\w.+-])(?P<mail>[\w.+-]++@[\w-]++(?:\.[\w-]++)++)")
+_URL_TAIL = ".,;:!?)]"  # punctuation after an address is the sentence's, not the address's
+
+
+def linked(text: str, soft: bool = False) -> Markup:
+    """Escape text and make its web addresses and e-mail addresses links (PDF keeps them clickable).
+
+    ``soft``: long words get soft break points in the text shown (never in a link's target).
+    """
+    shown = printable if soft else str
     out, last = [], 0
     for match in _LINK.finditer(text):
-        out.append(escape(text[last : match.start()]))
-        target = match.group("url") or f"mailto:{match.group('mail')}"
-        out.append(Markup('<a href="{}">{}</a>').format(target, match.group()))
-        last = match.end()
-    out.append(escape(text[last:]))
+        found = match.group()
+        if match.group("url") is not None:
+            found = found.rstrip(_URL_TAIL)
+            if len(found) - found.index("//") < 4:  # "https://" and at most one more character
+                continue
+            target = found
+        else:
+            target = f"mailto:{found}"
+        out.append(escape(shown(text[last : match.start()])))
+        out.append(Markup('<a href="{}">{}</a>').format(target, shown(found)))
+        last = match.start() + len(found)
+    out.append(escape(shown(text[last:])))
     return Markup("").join(out)
 
 
@@ -119,7 +201,7 @@ def render(document: Document, *, mode: Mode, css: str | None = None) -> str:
     if css is not None and "</" in css:
         raise UsageError("a stylesheet may not contain '</' (it would close the <style> element)")
     anchors, toc = _anchors(document)
-    template = _environment().get_template("document.html.j2")
+    template = _environment(mode).get_template("document.html.j2")
     return template.render(
         doc=document,
         labels=document.labels,

@@ -7,14 +7,24 @@ from pathlib import Path
 
 from ..doctree import BulletList, Document, Inline, Paragraph, Table
 
-_SPECIAL = re.compile(r"([\\`*_<>|~])")
+# Every character that can start markup inline in CommonMark or GFM: emphasis, code, HTML and autolinks,
+# table cells, strikethrough, links, link reference definitions and footnotes ("[1]: https://…"), and
+# entity references ("&lt;" must read as typed, not as "<"). Backslash-escaping is valid for each.
+_SPECIAL = re.compile(r"([\\`*_<>|~\[\]]|&(?=#?\w+;))")
+# What makes a line a block (list item, heading, quote, setext underline, thematic break, fence)
+# when it starts a line; digits are followed by the list marker's punctuation.
+_BLOCK_MARK = re.compile(r"(^|\n)([ \t]*)([-+#>=])")
+_NUMBERED = re.compile(r"(^|\n)([ \t]*\d{1,9})([.)])")
 
 
 def _escape(text: str, *, line_start: bool = False) -> str:
-    text = _SPECIAL.sub(r"\\\1", text).replace("](", "]\\(")
-    if line_start:  # a paragraph that starts like a list item must not become one
-        text = re.sub(r"^(\s*)([-+#>]|\d+[.)])", r"\1\\\2", text)
-    return text
+    """User text that every Markdown renderer shows as typed (``line_start``: it begins a line)."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    if not line_start:  # text inside a line: only the lines it starts itself (after a line break) matter
+        text = "\0" + text
+    text = _BLOCK_MARK.sub(r"\1\2\\\3", text)
+    text = _NUMBERED.sub(r"\1\2\\\3", text)
+    return text.removeprefix("\0")
 
 
 def inline(spans: Inline, *, line_start: bool = False) -> str:
@@ -22,6 +32,8 @@ def inline(spans: Inline, *, line_start: bool = False) -> str:
     out = []
     for i, span in enumerate(spans):
         text = _escape(span.text, line_start=line_start and i == 0)
+        if span.kind == "blank":  # our own marker: "[●]" links nowhere (no value can define "[●]: …" now)
+            text = text.replace("\\[●\\]", "[●]")
         if span.kind == "strong" or span.kind == "blank":
             out.append(f"**{text}**")
         else:

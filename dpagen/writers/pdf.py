@@ -12,7 +12,6 @@ here. Both run :func:`lay_out` and give the same bytes.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,45 +24,17 @@ from . import PDF_VARIANTS, pdf_worker
 from .html_assets import html_dir, read_css, user_css
 from .html_fetch import FetchRefused, make_fetcher
 from .pdf_import import import_weasyprint
-from .pdf_tuning import parse_xhtml, quick_run
+from .pdf_tuning import quick_run
 
 if TYPE_CHECKING:
     from ..doctree import Document
 
 
+FONT_EPOCH = "946684800"  # 2000-01-01: the date written into subset fonts
+
+
 class PdfError(DpagenError):
     """WeasyPrint could not lay the document out."""
-
-
-@functools.cache
-def _html_class() -> type:
-    """WeasyPrint's HTML read by the XML parser, with our small user-agent stylesheet (``ua.css``).
-
-    The page is parsed as XHTML when it is well-formed (``pdf_tuning``), else by WeasyPrint's HTML5
-    parser; either tree is wrapped as WeasyPrint wraps its own.
-    """
-    weasyprint = import_weasyprint()
-    import cssselect2
-    from weasyprint.html import UA_COUNTER_STYLE
-
-    ua = weasyprint.CSS(string=read_css("ua.css"), counter_style=UA_COUNTER_STYLE)
-
-    class LeanHTML(weasyprint.HTML):  # type: ignore[misc,name-defined]
-        def __init__(self, *, string: str, base_url: str, url_fetcher: Any) -> None:
-            tree = parse_xhtml(string)
-            if tree is None:
-                super().__init__(string=string, base_url=base_url, url_fetcher=url_fetcher)
-                return
-            self.base_url = base_url  # our skeleton has no <base>
-            self.url_fetcher = url_fetcher
-            self.media_type = "print"
-            self.wrapper_element = cssselect2.ElementWrapper.from_html_root(tree, content_language=None)
-            self.etree_element = self.wrapper_element.etree_element
-
-        def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
-            return [ua]
-
-    return LeanHTML
 
 
 def write(document: Document, *, template: Path | None = None, variant: str | None = None) -> bytes:
@@ -105,7 +76,6 @@ def prepare(sources: list[str], before: Prepared | None = None) -> Prepared:
     weasyprint = import_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
-    _html_class()
     if before is None:
         before = Prepared([], FontConfiguration(), make_fetcher(), [])
     if sources[: len(before.sources)] != before.sources:
@@ -127,11 +97,31 @@ def lay_out(html: str, sources: list[str], prepared: Prepared | None = None, var
     WeasyPrint's ``pdf_variant`` (None: a plain PDF).
     """
     options = {"pdf_variant": variant} if variant else {}
+    weasyprint = import_weasyprint()
     prepared = prepare(sources, prepared)
     base_url = html_dir().as_uri() + "/"
-    with _fetch_errors(), quick_run():
-        page = _html_class()(string=html, base_url=base_url, url_fetcher=prepared.fetcher)
+    with _fetch_errors(), quick_run(), fixed_font_dates():
+        page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=prepared.fetcher, media_type="print")
         return bytes(page.write_pdf(stylesheets=prepared.stylesheets, font_config=prepared.fonts, **options))
+
+
+@contextmanager
+def fixed_font_dates() -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` set for one layout, so that subset fonts carry a fixed date.
+
+    fontTools subsets the fonts when HarfBuzz's subsetter is not installed, and writes the current time
+    into each font unless this is set. A value the user set is kept (the reproducible-builds convention).
+    """
+    import os
+
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = FONT_EPOCH
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 @contextmanager

@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 _HEADER = struct.Struct("!Q")
@@ -58,7 +59,8 @@ def start() -> bool:
         return True
     if not _can_fork():
         return False
-    scratch = tempfile.mkdtemp(prefix="dpagen-pdf-")
+    _sweep_scratch()
+    scratch = tempfile.mkdtemp(prefix=f"{_SCRATCH}{os.getpid()}-")
     jobs_read, jobs_write = os.pipe()
     results_read, results_write = os.pipe()
     sys.stdout.flush()
@@ -84,6 +86,25 @@ def start() -> bool:
     os.close(results_write)
     _worker = _Worker(pid, jobs_write, results_read, scratch)
     return True
+
+
+_SCRATCH = "dpagen-pdf-"  # + the pid of the dpagen process that owns the worker, + a random part
+
+
+def _sweep_scratch() -> None:
+    """Remove the scratch folders of dpagen processes that no longer run (killed with -9, say)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_SCRATCH}*-*"):
+        owner = folder.name[len(_SCRATCH):].split("-", 1)[0]
+        if not owner.isdigit() or int(owner) == os.getpid():
+            continue
+        try:
+            if folder.lstat().st_uid != os.getuid():
+                continue
+            os.kill(int(owner), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def stop() -> None:
