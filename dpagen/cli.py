@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EXIT_OK, DpagenError, UsageError
+from .writers import PDF_VARIANTS
 
 DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors", "change-notice", "all", "record",
              "breach", "breach-controller-notice", "breach-authority-notice", "breach-communication",
@@ -140,6 +141,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--date", dest="notice_date", metavar="YYYY-MM-DD",
                    help="date of the change notice, from which its periods run (default: today)")
 
+    p.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="pdf/ua-1: tagged, accessible; pdf/a-3b: archival")
     p.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: the number of cores)")
     p.add_argument("--report", type=Path, metavar="FILE",
                    help="write a JSON report: per description, its status, files, refusals, inputs' SHA-256")
@@ -363,6 +365,7 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
         provenance=True,
         incident=args.incident,
         clients=args.client,
+        pdf_variant=args.pdf_variant,
     )
     if args.doc in DPO_DOCUMENTS:  # the record and the breach kit read every client together
         from .dpo_documents import generate_from_inputs

@@ -42,6 +42,7 @@ class Request:
     provenance: bool = False  # store the provenance (inputs' SHA-256, clauses, options) in every file
     incident: Path | None = None  # the incident file the breach documents are drafted from
     clients: list[Path] = field(default_factory=list)  # more descriptions for the record and the breach kit
+    pdf_variant: str | None = None  # "pdf/ua-1" or "pdf/a-3b" (writers.PDF_VARIANTS), for the PDF writer
 
 
 @dataclass
@@ -240,7 +241,8 @@ def produce(
     for tree in trees:
         results[tree.kind] = DocumentResult(tree.kind, "written")
     for path, tree, fmt in targets:
-        data = writers[fmt].write(tree, template=template_for(fmt, request.templates))
+        options = {"variant": request.pdf_variant} if fmt == "pdf" and request.pdf_variant else {}
+        data = writers[fmt].write(tree, template=template_for(fmt, request.templates), **options)
         if request.redline is not None and fmt == "docx":
             from .redline import finish_docx
 

@@ -165,7 +165,7 @@ def test_inline_spans_and_blocks_map_to_html_elements() -> None:
     html = write(tiny()).decode("utf-8")
     assert '<p class="numbered"><span class="para-number">1.1</span> a <strong>bold</strong> ' \
         '<mark class="blank">[●] gap</mark></p>' in html
-    assert "<li>item</li>" in html and "<td>y &amp; z</td>" in html
+    assert "<li>item</li>" in html and "<td data-label=\"H2\">y &amp; z</td>" in html
     assert '<time datetime="2026-01-05">5 January 2026</time>' in html
     assert '<html lang="en">' in html
     assert "Name: N" in html

@@ -76,10 +76,15 @@ class Pdf:
         # markers (pypdf extracts them apart, after the page's text)
         total = len(self.pages)
         footer = tree.labels["page"] + " {} / " + str(total)
+        colon = "\u00a0:" if tree.language == "fr" else ":"
+        details = [f"{tree.labels[k]}{colon} {v}" for k, v in (("reference", tree.reference),
+                                                                ("version", tree.version)) if v]
+        footer_text = tree.footer or " — ".join(details)  # left of the page number, as in the DOCX
         self.flow = flat("\n".join(
             flat(re.sub(r"(?m)^•\s*$", "", text))
             .replace(flat(tree.header), " ")
             .replace(footer.format(n), " ")
+            .replace(flat(footer_text) if footer_text else footer.format(n), " ")
             for n, text in enumerate(self.pages, 1)
         ))
 
@@ -136,10 +141,11 @@ def test_page_footer_counts_pages_and_header_runs(rendered: tuple[Document, Pdf]
     total = len(pdf.pages)
     assert total > 5
     for number, text in enumerate(pdf.pages, 1):
-        assert f"{tree.labels['page']} {number} / {total}" in text
-        if number > 1:  # the cover has no running header
+        if number > 1:  # the cover has no running header nor footer, as in the DOCX
+            assert f"{tree.labels['page']} {number} / {total}" in text
             assert flat(tree.header) in flat(text)
     assert flat(tree.header) not in flat(pdf.pages[0])
+    assert f"{tree.labels['page']} 1 / {total}" not in pdf.pages[0]
 
 
 def outline(reader: pypdf.PdfReader) -> list[tuple[str, int]]:

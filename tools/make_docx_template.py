@@ -16,21 +16,32 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
+from lxml import etree
 
 from dpagen.writers.docx_zip import DEFAULT_STAMP, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "templates" / "docx" / "document.docx"
 
-BODY_FONT = "Georgia"
-HEAD_FONT = "Arial"
+# The PDF's typeface (templates/fonts, embedded there): DejaVu Serif Condensed, installed with LibreOffice
+# and on most Linux desktops. The font table names Cambria (Word on Windows and macOS), a serif of similar
+# width, as its alternative, and describes it (PANOSE, family) so any other reader picks a close serif.
+BODY_FONT = "DejaVu Serif Condensed"
+HEAD_FONT = BODY_FONT
+FALLBACK_FONT = "Cambria"
+FONT_TABLE = (
+    f'<w:font {nsdecls("w")} w:name="{BODY_FONT}"><w:altName w:val="{FALLBACK_FONT}"/>'
+    '<w:panose1 w:val="02060606050605020204"/><w:charset w:val="00"/><w:family w:val="roman"/>'
+    '<w:pitch w:val="variable"/></w:font>'
+)
 ACCENT = "1F3864"
 GREY = "595959"
 RULE = "8C8C8C"
-TEXT_WIDTH = 11906 - 2 * 1418  # A4 width minus 2.5 cm margins, in twips
+TEXT_WIDTH = 11906 - 2 * 1134  # A4 width minus 2 cm margins (as the PDF's), in twips
 W = nsdecls("w")
 
 
@@ -110,25 +121,26 @@ STYLES = [
           rpr='<w:b/><w:color w:val="C00000"/><w:highlight w:val="yellow"/>'),
     _para("Heading1", "heading 1", nxt="BodyText",
           ppr='<w:keepNext/><w:keepLines/>' + _rule("bottom", 6, ACCENT, 2)
-          + '<w:spacing w:before="360" w:after="160"/><w:outlineLvl w:val="0"/>',
-          rpr=_fonts(HEAD_FONT) + f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="28"/><w:szCs w:val="28"/>'),
+          + '<w:spacing w:before="220" w:after="100"/><w:outlineLvl w:val="0"/>',
+          rpr=_fonts(HEAD_FONT) + f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="26"/><w:szCs w:val="26"/>'),
     _para("Heading2", "heading 2", nxt="BodyText",
-          ppr='<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/>',
-          rpr=_fonts(HEAD_FONT) + f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
+          ppr='<w:keepNext/><w:keepLines/><w:spacing w:before="180" w:after="60"/><w:outlineLvl w:val="1"/>',
+          rpr=_fonts(HEAD_FONT) + f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="21"/><w:szCs w:val="21"/>'),
     _para("TOCHeading", "TOC Heading", ppr='<w:keepNext/><w:spacing w:after="240"/>',
           rpr=_fonts(HEAD_FONT) + f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="28"/><w:szCs w:val="28"/>'),
-    _para("TOC1", "toc 1", hidden=True, ppr=_right_tab("dot") + '<w:spacing w:before="120" w:after="40"/>',
+    _para("TOC1", "toc 1", hidden=True, ppr='<w:spacing w:before="120" w:after="40"/>',
           rpr="<w:b/>"),
     _para("TOC2", "toc 2", hidden=True,
-          ppr=_right_tab("dot") + '<w:spacing w:after="20"/><w:ind w:left="284"/>'),
-    _para("BodyText", "Body Text", ppr='<w:spacing w:after="120"/><w:jc w:val="both"/>'),
+          ppr='<w:spacing w:after="20"/><w:ind w:left="284"/>'),
+    # ragged right, as the PDF (justified lines without hyphenation open wide gaps)
+    _para("BodyText", "Body Text", ppr='<w:spacing w:after="80"/><w:jc w:val="left"/>'),
     _para("ClauseParagraph", "Clause Paragraph", based="BodyText",
           ppr='<w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs><w:ind w:left="709" w:hanging="709"/>'),
     _para("ListBullet", "List Bullet", based="BodyText",
           ppr='<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/>'
           '<w:ind w:left="1069" w:hanging="360"/>'),
     _para("TableText", "Table Text",
-          ppr='<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>',
+          ppr='<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
           rpr='<w:sz w:val="18"/><w:szCs w:val="18"/>'),
     _para("TableHeading", "Table Heading", based="TableText", ppr="<w:keepNext/>", rpr="<w:b/>"),
     _style("table", "AnnexTable", "Annex Table", based="TableNormal",
@@ -334,14 +346,19 @@ def build() -> bytes:
     for tag in ("w:proofState", "w:rsids", "w:attachedTemplate"):
         for el in settings.findall(qn(tag)):
             settings.remove(el)
-    compat = settings.find(qn("w:compat"))
-    compat.addprevious(parse_xml(f'<w:updateFields {W} w:val="true"/>'))
+    # no w:updateFields: the contents carry no page-number fields (see docx_body.contents), and the
+    # footer's PAGE / NUMPAGES fields are laid out by every reader without asking
+
+    font_part = doc.part.part_related_by(RT.FONT_TABLE)
+    fonts = parse_xml(font_part.blob)
+    fonts.insert(0, parse_xml(FONT_TABLE))
+    font_part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(25)
-    section.top_margin = section.bottom_margin = Mm(25)
-    section.header_distance = section.footer_distance = Mm(12.5)
+    section.left_margin = section.right_margin = Mm(20)  # the PDF's page (templates/html/print.css)
+    section.top_margin, section.bottom_margin = Mm(24), Mm(22)
+    section.header_distance = section.footer_distance = Mm(11)
     section.different_first_page_header_footer = True
     _fill(section.header, HEADER)
     _fill(section.first_page_header, FIRST_HEADER)

@@ -15,6 +15,12 @@ if TYPE_CHECKING:
 FORMATS: dict[str, str] = {"docx": "docx", "pdf": "pdf", "html": "html", "md": "markdown"}
 """Format name (as given to --format and used as file extension) → writer module."""
 
+PDF_VARIANTS: dict[str, str] = {
+    "pdf/ua-1": "tagged PDF for accessibility (PDF/UA-1): structure, reading order, document language",
+    "pdf/a-3b": "archival PDF (PDF/A-3b): fonts embedded, no external dependency, for a signed contract",
+}
+"""The PDF variants ``--pdf-variant`` offers (WeasyPrint's ``pdf_variant`` names), with what each is for."""
+
 
 class Writer(Protocol):
     """What a writer module provides."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..doctree import BulletList, Document, Inline, Paragraph, Section, Span, Table, plain
-from .docx_xml import field as complex_field
 from .docx_xml import run, runs, tracked
 
 BOOKMARK = "_dpg"  # hidden bookmarks (leading underscore) on generated headings, targets of the TOC
@@ -185,19 +184,16 @@ class BodyBuilder:
         return Subdoc(name, "".join(out), len(self.toc) - start)
 
     def contents(self) -> Subdoc:
-        """A static table of contents: the headings, each with a PAGEREF field for its page number.
+        """A static table of contents: the headings, each a link to its heading, without page numbers.
 
-        LibreOffice computes the page numbers when it lays the file out; Word does when it refreshes
-        fields (``w:updateFields`` makes it offer to on opening). A Word TOC field is not used: only Word
-        fills one, and other readers would show its placeholder.
+        A page number in a DOCX is either a field that Word fills only once the reader accepts to update
+        fields on opening, or a cached number that goes stale at the first edit of this editable format
+        (and Word's pages are not the PDF's). The links (and Word's navigation pane) lead to each heading;
+        the PDF carries the page numbers.
         """
         paragraphs = []
         for level, text, mark in self.toc:
-            page = complex_field(f"PAGEREF {BOOKMARK}{mark} " + "\\h")
-            entry = (
-                f'<w:hyperlink w:anchor="{BOOKMARK}{mark}" w:history="1">{run(text)}<w:r><w:tab/></w:r>'
-                f"{page}</w:hyperlink>"
-            )
+            entry = f'<w:hyperlink w:anchor="{BOOKMARK}{mark}" w:history="1">{run(text)}</w:hyperlink>'
             paragraphs.append(_p(self.styles[f"toc{level}"], entry))
         return Subdoc("toc", "".join(paragraphs), 0)
 

@@ -32,14 +32,6 @@ ROLES: dict[str, tuple[str, str]] = {
 
 LANGUAGES = {"fr": "fr-FR", "en": "en-GB"}
 
-# w:settings children that must come after w:updateFields (schema order)
-_AFTER_UPDATE_FIELDS = (
-    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
-    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown",
-    "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
-    "w:listSeparator",
-)
 
 
 def _index(styles: Any) -> tuple[dict[str, Any], set[str], dict[str, str]]:
@@ -132,7 +124,10 @@ class _Merger:
 
 
 def prepare(target: Any, load_source: Callable[[], Any], language: str) -> dict[str, str]:
-    """Ensure the body's styles, set the language and field refresh; return role → style id."""
+    """Ensure the body's styles and set the language; return role → style id.
+
+    No ``w:updateFields``: the generated contents have no page-number fields to refresh.
+    """
     by_name, _, _ = _index(target.styles.element)
     missing = [name for name, _ in ROLES.values() if name.lower() not in by_name]
     merger = _Merger(target, load_source()) if missing else None
@@ -143,7 +138,6 @@ def prepare(target: Any, load_source: Callable[[], Any], language: str) -> dict[
         else:
             styles[role] = str(by_name[name.lower()].get(qn("w:styleId")))
     set_language(target, LANGUAGES.get(language, language))
-    ask_to_update_fields(target)
     return styles
 
 
@@ -173,18 +167,3 @@ def set_language(target: Any, tag: str) -> None:
             rpr.append(lang)
     lang.set(qn("w:val"), tag)
 
-
-def ask_to_update_fields(target: Any) -> None:
-    """Set ``w:updateFields`` so Word offers to refresh the TOC and page fields when it opens the file."""
-    settings = target.settings.element
-    existing = settings.find(qn("w:updateFields"))
-    if existing is not None:
-        existing.set(qn("w:val"), "true")
-        return
-    element = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
-    for tag in _AFTER_UPDATE_FIELDS:
-        anchor = settings.find(qn(tag)) if tag.split(":")[0] in ("w", "m") else None
-        if anchor is not None:
-            anchor.addprevious(element)
-            return
-    settings.append(element)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DpagenError
-from . import pdf_worker
+from . import PDF_VARIANTS, pdf_worker
 from .html_assets import html_dir, read_css, user_css
 from .html_fetch import FetchRefused, make_fetcher
 from .pdf_import import import_weasyprint
@@ -37,12 +37,16 @@ class PdfError(DpagenError):
     """WeasyPrint could not lay the document out."""
 
 
-def write(document: Document, *, template: Path | None = None) -> bytes:
+def write(document: Document, *, template: Path | None = None, variant: str | None = None) -> bytes:
     """Lay the document out as a PDF.
 
     ``template`` may name a ``.css`` file, applied after our print stylesheet (a house style; it may
-    load only dpagen's own files); any other template (a DOCX letterhead) is ignored here.
+    load only dpagen's own files); any other template (a DOCX letterhead) is ignored here. ``variant``:
+    one of ``PDF_VARIANTS`` ("pdf/ua-1" tagged for accessibility, "pdf/a-3b" for archiving), through
+    WeasyPrint's public ``pdf_variant`` option.
     """
+    if variant is not None and variant not in PDF_VARIANTS:
+        raise PdfError(f"unknown PDF variant '{variant}' (choose among {', '.join(PDF_VARIANTS)})")
     from .html_render import render  # Jinja and the tree: the PDF worker never needs them
 
     sources = [read_css("common.css"), read_css("print.css")]
@@ -50,8 +54,8 @@ def write(document: Document, *, template: Path | None = None) -> bytes:
     if extra is not None:
         sources.append(extra)
     html = render(document, mode="print")
-    data = pdf_worker.submit(html, sources)
-    return data if data is not None else lay_out(html, sources)
+    data = pdf_worker.submit(html, sources, variant)
+    return data if data is not None else lay_out(html, sources, variant=variant)
 
 
 @dataclass
@@ -86,17 +90,19 @@ def prepare(sources: list[str], before: Prepared | None = None) -> Prepared:
     return before
 
 
-def lay_out(html: str, sources: list[str], prepared: Prepared | None = None) -> bytes:
+def lay_out(html: str, sources: list[str], prepared: Prepared | None = None, variant: str | None = None) -> bytes:
     """The PDF of our print HTML with these stylesheets (fetching only dpagen's template files).
 
-    ``prepared``: the first stylesheets, parsed already for this layout (and for no other).
+    ``prepared``: the first stylesheets, parsed already for this layout (and for no other); ``variant``:
+    WeasyPrint's ``pdf_variant`` (None: a plain PDF).
     """
+    options = {"pdf_variant": variant} if variant else {}
     weasyprint = import_weasyprint()
     prepared = prepare(sources, prepared)
     base_url = html_dir().as_uri() + "/"
     with _fetch_errors(), quick_run(), fixed_font_dates():
         page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=prepared.fetcher, media_type="print")
-        return bytes(page.write_pdf(stylesheets=prepared.stylesheets, font_config=prepared.fonts))
+        return bytes(page.write_pdf(stylesheets=prepared.stylesheets, font_config=prepared.fonts, **options))
 
 
 @contextmanager

@@ -120,7 +120,7 @@ def stop() -> None:
     shutil.rmtree(worker.scratch, ignore_errors=True)
 
 
-def submit(html: str, sources: list[str]) -> bytes | None:
+def submit(html: str, sources: list[str], variant: str | None = None) -> bytes | None:
     """The PDF laid out by the worker, or None when no worker runs (the caller lays it out itself).
 
     Raises the worker's FetchRefused or PdfError as such. Any other failure of the worker returns None,
@@ -130,7 +130,7 @@ def submit(html: str, sources: list[str]) -> bytes | None:
         return None
     level = logging.getLogger(_LOGGER).getEffectiveLevel()
     try:
-        _send(_worker.jobs, {"html": html, "sources": sources, "level": level})
+        _send(_worker.jobs, {"html": html, "sources": sources, "variant": variant, "level": level})
         reply = _receive(_worker.results)
     except OSError:
         reply = None
@@ -205,7 +205,7 @@ def _serve(jobs: int, results: int) -> None:
             sources = job["sources"]
             ready = prepared if prepared and sources[: len(prepared.sources)] == prepared.sources else None
             prepared = None  # a font configuration serves one layout only
-            reply = {"pdf": lay_out(job["html"], sources, ready)}
+            reply = {"pdf": lay_out(job["html"], sources, ready, job["variant"])}
         except Exception as exc:  # reported to the parent, which raises it or lays out itself
             from ..errors import DpagenError
 
