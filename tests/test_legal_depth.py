@@ -50,3 +50,17 @@ def test_without_a_return_format_the_contract_keeps_the_general_words() -> None:
     d = variant(avm(), {"end_of_contract.return_format": DELETE})
     end = flat(text_of(clause(build(d, "dpa", language="en"), "dpa.end-of-contract")))
     assert "machine-readable format." in end and "namely" not in end
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_value_ending_in_a_full_stop_is_not_followed_by_a_second_mark(language: str) -> None:
+    d = variant(avm(), {"end_of_contract.return_format": "CSV files."})
+    end = flat(text_of(clause(build(d, "dpa", language=language, draft=True), "dpa.end-of-contract")))
+    assert "CSV files." in end and "files.." not in end and "files. ;" not in end
+
+
+def test_a_clause_text_never_reads_a_stop_then_a_semicolon() -> None:
+    from dpagen.templating import VALUE_CLOSE, tidy_punctuation
+
+    assert tidy_punctuation("refused." + VALUE_CLOSE + " ;") == "refused" + VALUE_CLOSE + " ;"
+    assert tidy_punctuation("etc." + VALUE_CLOSE + ", and") == "etc." + VALUE_CLOSE + ", and"
