@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from enum import Enum
 from functools import cache
@@ -23,6 +24,14 @@ from .sandbox_limits import BoundedSandbox, TemplateLimit, check_output, time_li
 from .translation import translatable
 
 VALUE_OPEN, VALUE_CLOSE = "\x02", "\x03"
+
+_STOP_BEFORE_PUNCTUATION = re.compile("(?<![.])\\." + VALUE_CLOSE + "([ \u00a0]?[;:.])")
+"""A value ending in a full stop that the clause follows with its own punctuation ("refused.;")."""
+
+
+def tidy_punctuation(text: str) -> str:
+    """Drop the full stop that ends a user's value when the clause's text goes on with ";", ":" or "."."""
+    return _STOP_BEFORE_PUNCTUATION.sub(VALUE_CLOSE + r"\1", text)
 BLANK_OPEN, BLANK_CLOSE = "\x04", "\x05"
 
 MONTHS = {
@@ -245,7 +254,7 @@ class Renderer:
                 template = self._cache[source] = self.env.get_template(name)
             self.env.start()
             with time_limit():
-                return check_output(str(template.render(context)))
+                return check_output(tidy_punctuation(str(template.render(context))))
         except DpagenTemplateError as exc:
             raise DpagenTemplateError(f"{where}: {exc.message}") from None
         except TemplateLimit as exc:

@@ -105,14 +105,19 @@ US_MAILER = {
     "name": "MailCloud", "entity": "MailCloud Inc.", "country": "US",
     "activity": "envoi des courriers électroniques", "data_locations": ["US", "IE"],
     "address": {"street": "1 Market St", "city": "San Francisco", "country": "US"},
+    "contact": {"name": "Privacy Office", "email": "privacy@mailcloud.example"},
     "transfer": {"mechanism": "scc", "scc_module": "module_3", "details": "chiffrement de bout en bout"},
 }
 UK_SUPPORT = {
     "name": "HelpDesk UK", "country": "GB", "activity": "support technique", "data_locations": ["GB"],
+    "address": {"street": "10 High Street", "city": "London", "country": "GB"},
+    "contact": {"name": "Data Protection Lead", "phone": "+44 20 0000 0000"},
     "transfer": {"mechanism": "adequacy"},
 }
 US_DPF = {
     "name": "Analytix", "country": "US", "activity": "mesure d'audience", "data_locations": ["US"],
+    "address": {"street": "5 Main Street", "city": "Boston", "country": "US"},
+    "contact": {"name": "Privacy team", "email": "privacy@analytix.example"},
     "transfer": {"mechanism": "adequacy", "dpf_certified": True},
 }
 
@@ -143,6 +148,8 @@ VARIANTS: dict[str, dict[str, Any]] = {
                   "hosting.no_transfer_outside_eea": False, "hosting.transfer_notice": False},
     "site-outside-eea": {"hosting.sites": add({"provider": "Edge", "country": "US", "city": "Austin"})},
     "derogations": {"subprocessors": add({"name": "FarAway", "country": "IN", "activity": "support",
+                                          "address": {"street": "1 MG Road", "city": "Bengaluru", "country": "IN"},
+                                          "contact": {"name": "Privacy desk", "email": "privacy@faraway.example"},
                                           "transfer": {"mechanism": "derogation",
                                                        "derogation": "second_subparagraph"}}),
                     "hosting.sites": add({"provider": "Edge", "country": "US",

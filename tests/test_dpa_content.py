@@ -126,6 +126,8 @@ def test_delays_follow_the_model_not_the_defaults(language: str) -> None:
 def test_transfers_are_listed_with_their_chapter_v_tool(language: str) -> None:
     d = variant(avm(), {"subprocessors": lambda old: [*old, {
         "name": "MailCloud", "country": "US", "activity": "e-mailing", "data_locations": ["US"],
+        "address": {"street": "1 Market St", "city": "San Francisco", "country": "US"},
+        "contact": {"name": "Privacy Office", "email": "privacy@mailcloud.example"},
         "transfer": {"mechanism": "scc", "scc_module": "module_3"}}]})
     text = text_of(clause(build(d, "dpa", language=language), "dpa.transfers"))
     line = next(x for x in text.splitlines() if x.startswith("MailCloud"))

@@ -66,7 +66,9 @@ BASE: dict[str, Any] = {
     "hosting": {"sites": [{"provider": "Host SAS", "country": "FR", "city": "Roubaix"}]},
     "subprocessor_policy": {"regime": "general", "notice_days": 30, "objection_days": 15,
                             "channel": "e-mail"},
-    "subprocessors": [{"name": "Backup GmbH", "country": "DE", "activity": "backups", "date_added": "2025-06-01"}],
+    "subprocessors": [{"name": "Backup GmbH", "country": "DE", "activity": "backups", "date_added": "2025-06-01",
+                       "address": {"street": "3 Weg", "postal_code": "10115", "city": "Berlin", "country": "DE"},
+                       "contact": {"name": "Eva Backup", "title": "DPO", "email": "privacy@backup.example"}}],
     "breach": {"notice_hours": 48, "processor_contact": "security@host.example", "channel": "e-mail",
                "recipient": "dpo@client.example"},
     "security_measures": [{"category": "TOM-01", "description": "Encryption at rest"}],
@@ -74,6 +76,7 @@ BASE: dict[str, Any] = {
     "cookies": [{"name": "session", "purpose": "Keep the user signed in", "lifetime_months": 0,
                  "consent_required": False}],
     "changes": {"notice_days": 30, "channel": "e-mail"},
+    "end_of_contract": {"return_format": "CSV files (RFC 4180)"},
     "contract": {"jurisdiction": "Tribunal des activités économiques de Lyon"},
 }
 
@@ -341,9 +344,13 @@ CASES: dict[str, tuple[Change, Change]] = {
         _set("end_of_contract", {"delay_days": None}),
         _set("end_of_contract", {"delay_days": 0}),
     ),
-    "END-NO-CHOICE": (
-        _set("end_of_contract", {"action": "delete"}),
-        _set("end_of_contract", {"action": "controller_choice"}),
+    "END-FORMAT-MISSING": (
+        _set("end_of_contract.return_format", None),
+        _set("end_of_contract.return_format", "JSON export"),
+    ),
+    "SUBPROCESSOR-IDENTITY-MISSING": (
+        _set("subprocessors.0.contact", {"name": "Eva Backup"}),
+        _set("subprocessors.0.contact", {"name": "Eva Backup", "phone": "+49 30 000000"}),
     ),
     "END-NO-CERTIFICATE": (
         _set("end_of_contract", {"certificate": False}),
@@ -716,3 +723,17 @@ def test_french_messages_keep_their_punctuation_on_the_line_of_the_word_before()
     [finding] = [f for f in findings if f.rule == "NOTICE-RESPONSE-TIME"]
     assert "jours\u00a0: la règle" in finding.message["fr"] and " :" not in finding.message["fr"]
     assert "days: the rule" in finding.message["en"]
+
+
+def test_a_contract_that_fixes_deletion_is_not_reported() -> None:
+    """The clause lets the controller ask for the other option, so a fixed action is no finding."""
+    fired = _rules_fired(_describe(_set("end_of_contract.action", "delete")))
+    assert not {r for r in fired if r.startswith("END-")}
+
+
+def test_a_subprocessor_without_address_blocks_only_the_contract() -> None:
+    d = _describe(_set("subprocessors.0.address", None))
+    finding = _one(d, "SUBPROCESSOR-IDENTITY-MISSING")
+    assert finding.path == "subprocessors[0].address"
+    assert finding.blocks("dpa") and not finding.blocks("subprocessors")
+    assert "Backup GmbH" in finding.text("fr") and "adresse" in finding.text("fr")

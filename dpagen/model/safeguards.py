@@ -9,7 +9,7 @@ from pydantic import EmailStr, Field
 from .base import CountryCode, Days, Hours, Strict, Url
 from .enums import CostBearer, Derogation, EndAction, SccModule, SecurityCategory, SubprocessorRegime
 from .enums import TransferMechanism as Mechanism
-from .parties import Address
+from .parties import Address, Person
 
 
 class TransferSafeguard(Strict):
@@ -54,12 +54,18 @@ class Subprocessor(Strict):
 
     name: str = Field(description="e.g. 'OVHcloud'")
     entity: str | None = Field(None, description="Legal entity, e.g. 'OVH SAS'")
-    address: Address | None = None
+    address: Address | None = Field(
+        None, description="Postal address of the legal entity (Annex IV; required for the final contract)"
+    )
     country: CountryCode | None = Field(None, description="Country of establishment")
     activity: str | None = Field(None, description="What it does with the data, e.g. 'hosting'")
     data_locations: list[CountryCode] = Field(default_factory=list, description="Where it stores or accesses data")
     transfer: TransferSafeguard | None = Field(None, description="Required when outside the EEA")
-    contact: str | None = None
+    contact: Person | None = Field(
+        None,
+        description="Contact person: name, position and e-mail or phone (Annex IV; required for the final "
+        "contract)",
+    )
     certifications: list[str] = Field(default_factory=list)
     date_added: dt.date | None = None
 
@@ -128,4 +134,9 @@ class EndOfContract(Strict):
     delay_days: Days | None = 30
     backups_days: Days | None = Field(None, description="When copies in backups are overwritten, in days")
     certificate: bool = Field(True, description="Deletion is confirmed in writing")
+    return_format: str | None = Field(
+        None,
+        description="Format of returned data: structured, commonly used, machine-readable, and the standard "
+        "it follows where there is one, e.g. 'CSV (RFC 4180) files and a JSON export'",
+    )
     legal_retention: str | None = Field(None, description="Data kept because the law requires it, and why")

@@ -1,14 +1,16 @@
 """End of the services (Art. 28(3)(g)): return or deletion, at the controller's choice, within a stated delay.
 
 The model's ``end_of_contract.action`` always holds a value (it defaults to the controller's choice), so
-"neither return nor deletion" cannot be described; the rules check the delay and the choice.
+"neither return nor deletion" cannot be described. A contract that fixes one of the two is no problem: its
+clause always lets the controller ask for the other, so the rules check the delay, the certificate and the
+format of the returned data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Description, EndAction
+from ..model import Description
 from .registry import PROCESSOR, Hit, hit, rule
 
 
@@ -37,31 +39,6 @@ def end_delay_missing(d: Description) -> Iterator[Hit]:
 
 
 @rule(
-    "END-NO-CHOICE",
-    section="end",
-    severity="warning",
-    articles=("Art. 28(3)(g)",),
-    checklist=("A28-3g", "SCC-10d", "EDPB-END"),
-    scope=PROCESSOR,
-    summary={
-        "fr": "Le sort des données en fin de contrat est au choix du responsable.",
-        "en": "What happens to the data at the end is the controller's choice.",
-    },
-    message={
-        "fr": "Le contrat impose « {action} » en fin de contrat, alors que l'art. 28(3)(g) laisse le choix "
-        "au responsable entre restitution et suppression (copies comprises) : laissez-lui ce choix.",
-        "en": "The contract imposes '{action}' at the end, whereas Art. 28(3)(g) lets the controller choose "
-        "between return and deletion (copies included): leave it that choice.",
-    },
-)
-def end_no_choice(d: Description) -> Iterator[Hit]:
-    """An imposed action."""
-    action = d.end_of_contract.action
-    if action is not EndAction.CONTROLLER_CHOICE:
-        yield hit("end_of_contract.action", action=action.value)
-
-
-@rule(
     "END-NO-CERTIFICATE",
     section="end",
     severity="warning",
@@ -83,3 +60,29 @@ def end_no_certificate(d: Description) -> Iterator[Hit]:
     """No certificate."""
     if not d.end_of_contract.certificate:
         yield hit("end_of_contract.certificate")
+
+
+@rule(
+    "END-FORMAT-MISSING",
+    section="end",
+    severity="warning",
+    articles=("Art. 28(3)(g)", "Art. 20"),
+    checklist=("A28-3g", "SCC-10d", "EDPB-END"),
+    scope=PROCESSOR,
+    summary={
+        "fr": "Le format des données restituées est précisé (structuré, couramment utilisé, norme suivie).",
+        "en": "The format of the returned data is stated (structured, commonly used, standard followed).",
+    },
+    message={
+        "fr": "Le contrat ne précise pas le format dans lequel les données sont restituées : sans lui, le "
+        "responsable risque de recevoir un export inexploitable par un autre prestataire ; indiquez-le dans "
+        "« return_format » (par exemple fichiers CSV conformes à la RFC 4180 et export JSON).",
+        "en": "The contract does not state the format in which the data is returned: without it the "
+        "controller may receive an export another provider cannot use; state it in 'return_format' (e.g. "
+        "CSV files following RFC 4180 and a JSON export).",
+    },
+)
+def end_format_missing(d: Description) -> Iterator[Hit]:
+    """No return format, although the data may be returned."""
+    if d.end_of_contract.return_format is None:
+        yield hit("end_of_contract.return_format")

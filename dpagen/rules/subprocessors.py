@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Description, SubprocessorRegime
-from .registry import PROCESSOR, Hit, hit, rule
+from .registry import PROCESSOR, Hit, Words, hit, rule
 
 MIN_NOTICE_DAYS = 14
 
@@ -136,3 +136,36 @@ def subprocessor_channel(d: Description) -> Iterator[Hit]:
     """No channel."""
     if _general(d) and not d.subprocessor_policy.channel:
         yield hit("subprocessor_policy.channel")
+
+
+@rule(
+    "SUBPROCESSOR-IDENTITY-MISSING",
+    section="subprocessors",
+    severity="error",
+    articles=("Art. 28(2)", "Art. 28(4)"),
+    checklist=("SCC-AIV", "EDPB-OP22", "COMQA-1"),
+    scope=PROCESSOR,
+    documents=("dpa",),
+    summary={
+        "fr": "Chaque sous-traitant ultérieur a une adresse et une personne à contacter (annexe IV du contrat).",
+        "en": "Each subprocessor has an address and a contact person (Annex IV of the contract).",
+    },
+    message={
+        "fr": "Le sous-traitant ultérieur « {name} » n'a pas {what} : l'annexe IV du contrat doit permettre au "
+        "responsable d'identifier et de joindre chaque sous-traitant ultérieur qu'il autorise ; "
+        "complétez « {field} ».",
+        "en": "Subprocessor '{name}' has no {what}: Annex IV of the contract must let the controller identify "
+        "and reach each subprocessor it authorises; fill in '{field}'.",
+    },
+)
+def subprocessor_identity_missing(d: Description) -> Iterator[Hit]:
+    """No address, or no contact person, for a subprocessor named in the contract."""
+    for i, sub in enumerate(d.subprocessors):
+        if sub.address is None or not (sub.address.street and sub.address.city):
+            yield hit(f"subprocessors[{i}].address", name=sub.name, field="address",
+                      what=Words("d'adresse postale", "postal address"))
+        contact = sub.contact
+        if contact is None or not contact.name or not (contact.email or contact.phone):
+            yield hit(f"subprocessors[{i}].contact", name=sub.name, field="contact",
+                      what=Words("de personne à contacter (nom et e-mail ou téléphone)",
+                                 "contact person (name and e-mail or phone)"))

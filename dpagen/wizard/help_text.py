@@ -170,6 +170,23 @@ HELP: dict[str, Pair] = {
         "A subprocessor is a provider the processor engages to carry out part of the processing "
         "(hosting, e-mail delivery, support…).",
     ),
+    "sub.street": (
+        "L'annexe IV du contrat identifie chaque sous-traitant ultérieur par son adresse et une personne à "
+        "contacter ; sans elles, le contrat ne peut pas être finalisé.",
+        "Annex IV of the contract identifies each subprocessor by its address and a contact person; without "
+        "them the contract cannot be finalised.",
+    ),
+    "sub.contact_name": (
+        "Souvent son délégué à la protection des données ; il faut au moins un nom et une adresse "
+        "électronique.",
+        "Often its data protection officer; at least a name and an e-mail address are needed.",
+    ),
+    "end.format": (
+        "Un format que le client peut reprendre chez un autre prestataire, par exemple CSV ou JSON, avec "
+        "la norme suivie s'il y en a une.",
+        "A format the client can take to another provider, e.g. CSV or JSON, with the standard it follows "
+        "where there is one.",
+    ),
     "sub.country": (
         "Hors de l'Espace économique européen (UE, Islande, Liechtenstein, Norvège), un outil de transfert "
         "sera demandé.",

@@ -239,6 +239,17 @@ SUBPROCESSOR = (
     Ask("sub.name", "name"),
     Ask("sub.entity", "entity"),
     Ask("sub.country", "country"),
+    Group("address", (
+        Ask("sub.street", "street"),
+        Ask("party.postal_code", "postal_code"),
+        Ask("party.city", "city"),
+        Ask("party.country", "country"),
+    )),
+    Group("contact", (
+        Ask("sub.contact_name", "name"),
+        Ask("sub.contact_title", "title"),
+        Ask("contact.email", "email"),
+    )),
     Ask("sub.activity", "activity"),
     Ask("sub.locations", "data_locations", kind="list",
         compute=lambda s: [s.get("country")] if s.get("country") else None),
@@ -362,6 +373,8 @@ SECTIONS: tuple[Section, ...] = (
         Ask("end.delay", "end_of_contract.delay_days", kind="int"),
         Ask("end.backups", "end_of_contract.backups_days", kind="int"),
         Ask("end.certificate", "end_of_contract.certificate", kind="confirm"),
+        Ask("end.format", "end_of_contract.return_format", compute=_in_language(
+            "fichiers CSV (RFC 4180) encodés en UTF-8", "CSV files (RFC 4180) encoded in UTF-8")),
     )),
     Section("contract", (
         Ask("contract.liability", "contract.liability", when=_both_parties, clear=False),
