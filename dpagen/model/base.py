@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\u2028\u2029]")
 
@@ -43,6 +43,21 @@ class Strict(BaseModel):
         validate_assignment=True,
         use_enum_values=False,
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_missing(cls, data: Any) -> Any:
+        """A blank text (empty or spaces only) is no value: the key counts as absent, a list drops it."""
+        if not isinstance(data, dict):
+            return data
+        clean: dict[Any, Any] = {}
+        for key, value in data.items():
+            if isinstance(value, str) and not value.strip():
+                continue
+            if isinstance(value, list) and any(isinstance(v, str) and not v.strip() for v in value):
+                value = [v for v in value if not (isinstance(v, str) and not v.strip())]
+            clean[key] = value
+        return clean
 
     @field_validator("*", mode="after")
     @classmethod
