@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DescriptionError, InputFileError
+from .messages import message
 from .model import Description
 from .output import write_atomic
 
@@ -34,13 +35,9 @@ def validation_lines(err: ValidationError) -> list[str]:
     lines = []
     for item in err.errors(include_url=False):
         loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        msg = item["msg"]
-        if msg.startswith("Value error, "):
-            msg = msg[len("Value error, ") :]
-        if item["type"] == "extra_forbidden":
-            lines.append(f"{error_path(loc)}: unknown field (check its spelling; `dpagen schema` lists the fields)")
-        elif item["type"] == "missing":
-            lines.append(f"{error_path(loc)}: required field is missing")
+        msg = message(dict(item), "en")
+        if item["type"] in ("extra_forbidden", "missing"):
+            lines.append(f"{error_path(loc)}: {msg}")
         else:
             lines.append(f"{error_path(loc)}: {msg} (found {_found(item.get('input'))})")
     return lines

@@ -143,8 +143,11 @@ def notice_recipients(d: Description) -> Iterator[Hit]:
     },
 )
 def notice_rights_contact(d: Description) -> Iterator[Hit]:
-    """No way to exercise one's rights: the notice falls back on the party's own e-mail and postal address,
-    so those count as reachable too (answering "no dedicated contact" is never an error by itself)."""
+    """No way to exercise one's rights.
+
+    The notice falls back on the party's own e-mail and postal address, so those count as reachable too
+    (answering "no dedicated contact" is never an error by itself).
+    """
     for scope in notice_scopes(d):
         party = scope.party
         address = party.address is not None and bool(party.address.street and party.address.city)
