@@ -764,16 +764,6 @@ def test_security_measures_are_ticked_from_the_catalogue_and_added(avm_up: Descr
     assert wizard.state["security_measures"][-1]["description"] == "Test d'intrusion annuel"
 
 
-def test_the_summary_menu_goes_back_to_a_section() -> None:
-    script, wizard = run({**FRESH, "summary#menu": Then(["breach", "save"]),
-                          "breach.notice_hours": Then(["48", "24"])})
-    assert script.asked.count("breach.notice_hours") == 2
-    assert wizard.state["breach"]["notice_hours"] == 24
-    summary = next(s for s in script.said if s.startswith("── Résumé"))
-    assert "Sous-traitant : Nuage SAS (FR)" in summary
-    assert "Sous-traitants ultérieurs : OVHcloud (FR), Mailjet US (US)" in summary
-
-
 # ---------------------------------------------------------------- editing, drafts, resuming
 
 
