@@ -181,3 +181,18 @@ def test_editing_an_example_in_the_review_and_saving_changes_nothing(tmp_path: P
     assert Session(script, None, Path("okasio.json"), False, "fr", edit=True).run() == 0
     assert script.asked[0] == "review#menu"
     assert load(tmp_path / "okasio.json") == load(EXAMPLES / "okasio.json")
+
+
+def test_a_blank_in_a_draft_asks_its_reader_a_question(avm_up: Any) -> None:
+    from dpagen.build import build
+
+    avm_up.hosting.sites[0].provider = None
+    assert avm_up.processor is not None and avm_up.processor.address is not None
+    avm_up.processor.address.city = None
+    for language, asked in (("fr", "[●] à compléter\u00a0: Hébergeur ou centre de données\u00a0? "
+                                   "(hosting.sites[0].provider)"),
+                            ("en", "[●] to be completed: Host or data centre? (hosting.sites[0].provider)")):
+        text = build(avm_up, "subprocessors", language=language, draft=True).text()
+        assert asked in text, text[:2000]
+    dpa = build(avm_up, "dpa", language="fr", draft=True).text()
+    assert "Le sous-traitant — Ville\u00a0? (processor.address.city)" in dpa
