@@ -246,7 +246,7 @@ def build(
     lib = library or load_library(clause_dirs)
     if document not in lib.documents:
         raise DpagenError(f"unknown document '{document}' (known: {', '.join(sorted(lib.documents))})")
-    lang = language or description.document.language.value
+    lang = language or description.output_language
     tree = _Builder(description, lib.documents[document], lib, lang, draft).build()
     if not draft and tree.missing:
         raise IncompleteError(

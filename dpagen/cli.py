@@ -23,6 +23,17 @@ def _fmt(description: str, example: str) -> dict[str, Any]:
     }
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("expected at least 1")
+    return value
+
+
 def _command(sub: Any, name: str, summary: str, description: str, example: str) -> argparse.ArgumentParser:
     """A subcommand whose --help says what it does and ends with an example."""
     parser: argparse.ArgumentParser = sub.add_parser(name, help=summary, **_fmt(description, example))
@@ -92,11 +103,15 @@ def _parser() -> argparse.ArgumentParser:
         sub,
         "generate",
         "write the documents",
-        "Write documents for the relationship described in FILE. Without --format: DOCX and PDF.\n"
-        "Without --draft, an incomplete or non-compliant description is refused with the list of gaps.",
-        "dpagen generate examples/avm-up.json --doc dpa --lang en --format docx,pdf,md --out out/",
+        "Write documents for the relationships described in FILE(s). Without --format: DOCX and PDF.\n"
+        "Without --draft, an incomplete or non-compliant description is refused with the list of gaps;\n"
+        "with --doc all, every document that can be finalised is written and the others are listed.\n"
+        "With several files or a folder, each description's documents go to a folder of their own under\n"
+        "--out (named after the file), on --jobs processes. Exit status: 0 everything written, 1 some\n"
+        "document refused, 2 some input unusable, 130 interrupted.",
+        "dpagen generate clients/ --doc all --format docx,pdf --out out/ --report report.json",
     )
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="description files or folders of them")
     p.add_argument("--doc", default="dpa", choices=DOCUMENTS, help="document to write (default: dpa)")
     p.add_argument("--lang", choices=("fr", "en"), help="language (default: the description's)")
     p.add_argument("--format", default="docx,pdf", help="comma-separated: docx,pdf,html,md (default: docx,pdf)")
@@ -108,6 +123,44 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--template", type=Path, action="append", default=[], metavar="FILE",
                    help="your own Word template (.docx: letterhead, styles) for DOCX, or a house stylesheet "
                    "(.css) for HTML and PDF; repeatable")
+    p.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: the number of cores)")
+    p.add_argument("--report", type=Path, metavar="FILE",
+                   help="write a JSON report: per description, its status, files, refusals, inputs' SHA-256")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="send the work to a Dask distributed cluster (needs: pip install 'dpagen[dask]')")
+
+    p = _command(
+        sub,
+        "resolve",
+        "print a description merged with the profiles it extends",
+        "Print the description that will be drafted: FILE merged with the profiles it extends\n"
+        "(objects merged key by key, lists and values replaced, null clears), as stable JSON.",
+        "dpagen resolve examples/clients/cabinet-martin.json",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    p = _command(
+        sub,
+        "clients",
+        "client tables: one client description per row of a CSV file",
+        "Client tables. 'import' writes one description per row of a CSV file (UTF-8, with or without\n"
+        "BOM, ',' or ';'), each extending a profile; the header row names JSON paths of the description\n"
+        "(controller.legal_name, main_agreement.reference, subprocessor_policy.notice_days, …).",
+        "dpagen clients import clients.csv --profile avm-up-profile.json --out clients/",
+    )
+    clients = p.add_subparsers(dest="clients_command", metavar="ACTION", required=True)
+    p = clients.add_parser("import", help="write one client description per CSV row",
+                           **_fmt("Write one client description per row of a CSV file; each extends the "
+                                  "profile.\nEvery bad cell is reported with its row and column; a bad row "
+                                  "writes nothing unless --skip-bad.",
+                                  "dpagen clients import clients.csv --profile profile.json --out clients/"))
+    p.add_argument("table", type=Path, metavar="CSV")
+    p.add_argument("--profile", type=Path, required=True, help="the profile every client extends")
+    p.add_argument("--out", type=Path, required=True, help="folder for the client descriptions")
+    p.add_argument("--skip-bad", action="store_true", help="write the good rows even when some rows are bad")
+    p.add_argument("--force", action="store_true", help="replace existing client files")
 
     p = _command(
         sub,
@@ -199,21 +252,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    """`dpagen generate`: write the documents."""
+    """`dpagen generate`: write the documents of one or many descriptions."""
     from .writers.pdf_worker import running
 
-    # with a PDF to write, WeasyPrint is imported in a forked worker while the description loads and builds
-    with running("pdf" in args.format.lower()):
-        return _generate(args)
+    # one description, one document, written here: WeasyPrint is imported in a forked worker meanwhile
+    serial = len(args.files) == 1 and args.files[0].is_file() and (args.doc != "all" or args.jobs == 1)
+    with running(serial and not args.scheduler and "pdf" in args.format.lower()):
+        return _generate(args, jobs=1 if serial else args.jobs)
 
 
-def _generate(args: argparse.Namespace) -> int:
+def _generate(args: argparse.Namespace, jobs: int | None) -> int:
     import gc
 
     gc.disable()  # the collector's passes over the modules being imported would free nothing
     try:
-        from .generate import Request, generate
-        from .io import load
+        from . import api, batch
+        from .generate import TEMPLATE_SUFFIXES, Request
         from .output import status
     finally:
         gc.freeze()  # what they hold stays out of later collections
@@ -229,13 +283,12 @@ def _generate(args: argparse.Namespace) -> int:
             raise UsageError(f"{template}: no such template file")
     if args.out.exists() and not args.out.is_dir():
         raise UsageError(f"{args.out}: --out expects a folder, and this is a file")
-    from .generate import TEMPLATE_SUFFIXES
-
     for template in args.template:
         if not any(TEMPLATE_SUFFIXES.get(f) == template.suffix.lower() for f in formats):
             print(f"dpagen: note: {template} is not used by the formats asked for ({', '.join(formats)})",
                   file=sys.stderr)
-    description = load(args.file)
+    for change in api.library(args.clauses).changes:
+        status(change)
     request = Request(
         documents=[args.doc],
         formats=formats,
@@ -246,10 +299,33 @@ def _generate(args: argparse.Namespace) -> int:
         clause_dirs=args.clauses,
         templates=args.template,
     )
-    for path in generate(description, request):
-        status(f"wrote {path}")
-    _translation_note(args, description, args.lang or description.document.language.value)
+    code = batch.run(args.files, request, jobs=jobs, scheduler=args.scheduler, report=args.report,
+                     force_report=args.force)
+    if len(args.files) == 1 and args.files[0].is_file() and code in (0, 1):
+        description = api.load(args.files[0]).description
+        _translation_note(args.files[0], description, args.lang or description.output_language)
+    return code
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    """`dpagen resolve`: the description merged with its profiles."""
+    from .io import dumps, load
+    from .output import status, write_atomic
+
+    text = dumps(load(args.file))
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.out, text.encode("utf-8"), force=args.force)
+        status(f"wrote {args.out}")
     return EXIT_OK
+
+
+def cmd_clients(args: argparse.Namespace) -> int:
+    """`dpagen clients import`: one client description per CSV row."""
+    from .client_table import import_table
+
+    return import_table(args.table, args.profile, args.out, skip_bad=args.skip_bad, force=args.force)
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
@@ -286,7 +362,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _translation_note(args: argparse.Namespace, description: Any, language: str) -> None:
+def _translation_note(file: Path, description: Any, language: str) -> None:
     """After writing documents in another language than the description's: what is left untranslated."""
     from .output import status
     from .translation import untranslated
@@ -294,8 +370,8 @@ def _translation_note(args: argparse.Namespace, description: Any, language: str)
     missing = untranslated(description, language)
     if missing:
         name = {"fr": "French", "en": "English"}[language]
-        status(f"note: {len(missing)} text(s) of {args.file} have no {name} translation and appear as written; "
-               f"'dpagen translations {args.file} --lang {language} --write' adds them to fill in")
+        status(f"note: {len(missing)} text(s) of {file} have no {name} translation and appear as written; "
+               f"'dpagen translations {file} --lang {language} --write' adds them to fill in")
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
@@ -316,6 +392,8 @@ COMMANDS = {
     "schema": cmd_schema,
     "check": cmd_check,
     "generate": cmd_generate,
+    "resolve": cmd_resolve,
+    "clients": cmd_clients,
     "translations": cmd_translations,
     "wizard": cmd_wizard,
 }

@@ -1,4 +1,8 @@
-"""Orchestrates `dpagen generate`: check, build each document tree once, hand it to each writer, save."""
+"""Generation of one description: check once, build each document tree once, hand it to each writer, save.
+
+:func:`produce` never stops at a refused document: it writes every document that can be finalised and
+returns, per document, what was written, what was refused (with the problems) and what does not apply.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .applicability import DOCUMENT_ORDER, NEEDS, applicable_documents, why_not
 from .build import build
 from .clauses import Library, load_library
-from .errors import IncompleteError, UsageError
-from .model import Description
+from .errors import IncompleteError, OutputError, UsageError
+from .model import Description, Role
 from .output import safe_filename, status, write_atomic
 
+__all__ = ["DOCUMENT_ORDER", "NEEDS", "DocumentResult", "Request", "applicable_documents", "generate", "produce"]
+
 DEFAULT_FORMATS = ("docx", "pdf")
-DOCUMENT_ORDER = ("dpa", "privacy-notice", "processor-charter", "subprocessors")
 
 
 @dataclass
@@ -30,6 +36,19 @@ class Request:
     templates: list[Path] = field(default_factory=list)
 
 
+@dataclass
+class DocumentResult:
+    """What became of one document: ``written``, ``refused``, ``not-applicable`` or ``not-done``."""
+
+    document: str
+    status: str
+    paths: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """Why it was refused: blocking findings and missing values, one line each."""
+    reason: str = ""
+    """Why it does not apply."""
+
+
 TEMPLATE_SUFFIXES = {"docx": ".docx", "html": ".css", "pdf": ".css"}
 """Which kind of --template file each writer takes: a Word letterhead, or a house stylesheet."""
 
@@ -38,17 +57,6 @@ def template_for(fmt: str, templates: list[Path]) -> Path | None:
     """The template given for a format's writer, if any."""
     suffix = TEMPLATE_SUFFIXES.get(fmt)
     return next((t for t in templates if t.suffix.lower() == suffix), None)
-
-
-def applicable_documents(description: Description, library: Library) -> list[str]:
-    """The documents of the library that apply to a description, in a stable order."""
-    from .build import derived_facts
-    from .templating import Renderer, make_context
-
-    renderer = Renderer("en", library.labels_in("en"), draft=True)
-    context = make_context(description, {"facts": derived_facts(description)})
-    names = sorted(library.documents, key=lambda n: (DOCUMENT_ORDER.index(n) if n in DOCUMENT_ORDER else 99, n))
-    return [n for n in names if renderer.condition(library.documents[n].applies_when, context, n)]
 
 
 def _findings(description: Description) -> list[Any]:
@@ -79,82 +87,134 @@ def blocking_findings(
     return [f.line(language) for f in findings if f.severity == "error" and f.blocks(document)]
 
 
-NEEDS = {
-    "dpa": "a controller and a processor",
-    "privacy-notice": "a controller that publishes its own notice (publisher: controller)",
-    "processor-charter": "a processor",
-    "subprocessors": "a processor, or a controller's own processors",
-}
-"""What each built-in document needs of a description, for the message when it does not apply."""
+def _covered(path: str, explained: list[str]) -> bool:
+    """Whether a missing value is already explained by a finding on the same field or one containing it."""
+    return any(path == p or path.startswith((p + ".", p + "[")) for p in explained)
+
+
+def publisher_of(description: Description, document: str) -> Role:
+    """Who publishes a public document: the controller its notice, the processor its charter and its list."""
+    if document == "privacy-notice":
+        return Role.CONTROLLER
+    if document in ("processor-charter", "subprocessors") and description.processor is not None:
+        return Role.PROCESSOR
+    return description.charter_publisher
 
 
 def output_name(description: Description, document: str, language: str, fmt: str) -> str:
     """A safe file name from the document and who it concerns.
 
-    The contract names both parties (``dpa-cabinet-martin-avm-up-fr.pdf``); a public charter or list
-    names only its publisher (``processor-charter-avm-up-fr.pdf``), never a client.
+    The contract names both parties (``dpa-cabinet-martin-avm-up-fr.pdf``); a public charter, notice or
+    list names only its publisher (``subprocessors-avm-up-fr.pdf``), never a client.
     """
     if document == "dpa":
         parties = [description.controller, description.processor]
     else:
-        parties = [getattr(description, description.charter_publisher.value)]
-        if document in ("processor-charter",):
-            parties = [description.processor]
+        parties = [getattr(description, publisher_of(description, document).value)]
     names = [p.display_name or "" for p in parties if p is not None]
     return f"{safe_filename(document, *names, language)}.{fmt}"
 
 
-def generate(description: Description, request: Request, library: Library | None = None) -> list[Path]:
-    """Write every requested document in every requested format; return the paths written."""
-    from .writers import get_writer
+def requested_documents(description: Description, request: Request, lib: Library) -> tuple[list[str], list[str]]:
+    """The documents to produce and, for ``all``, those that do not apply.
 
-    lib = library or load_library(request.clause_dirs)
-    for change in lib.changes:
-        status(change)
+    An explicit document that does not apply is a UsageError saying what it needs and what does apply.
+    """
     applicable = applicable_documents(description, lib)
-    documents = applicable if "all" in request.documents else list(request.documents)
-    for document in documents:
-        if document in lib.documents and document not in applicable:
+    if "all" in request.documents:
+        return applicable, [d for d in lib.documents if d not in applicable]
+    for document in request.documents:
+        if document not in lib.documents:
+            raise UsageError(f"unknown document '{document}'", [f"documents: {', '.join(lib.documents)}"])
+        if document not in applicable:
             needs = NEEDS.get(document, lib.documents[document].applies_when)
             raise UsageError(
                 f"the {document} does not apply to this description: it needs {needs}",
                 [f"documents that apply: {', '.join(applicable) or 'none'}"],
             )
+    return list(dict.fromkeys(request.documents)), []
+
+
+def produce(
+    description: Description,
+    request: Request,
+    library: Library | None = None,
+    *,
+    only: list[str] | None = None,
+) -> list[DocumentResult]:
+    """Write every requested document that can be written; say what became of each.
+
+    ``only`` restricts the work to some of the requested documents (a parallel run splits them). Existing
+    files are checked for every document before anything is written, so a refusal to overwrite leaves the
+    folder as it was.
+    """
+    from .writers import get_writer
+
+    lib = library or load_library(request.clause_dirs)
+    for change in lib.changes:
+        status(change)
+    documents, not_applicable = requested_documents(description, request, lib)
+    if only is not None:
+        documents = [d for d in documents if d in only]
+        not_applicable = [d for d in not_applicable if d in only]
+    results = {d: DocumentResult(d, "not-applicable", reason=why_not(description, d, lib)) for d in not_applicable}
     writers = {fmt: get_writer(fmt) for fmt in request.formats}
-    language = request.language or description.document.language.value
+    language = request.language or description.output_language
     findings = _findings(description)
-    trees, refused = [], {}
+    trees = []
     for document in documents:
         if request.draft:
             tree = build(description, document, language=language, draft=True, library=lib)
             tree.notes = drafting_notes(description, document, language, findings)
             trees.append(tree)
             continue
-        problems = blocking_findings(description, document, language, findings)
-        try:  # a final refusal lists the problems of every document at once
-            trees.append(build(description, document, language=language, library=lib))
+        blocking = [f for f in findings if f.blocks(document)]
+        problems = [f.line(language) for f in blocking]
+        try:
+            tree = build(description, document, language=language, library=lib)
         except IncompleteError as gaps:
-            problems += [f"value missing: {path}" for path in gaps.details]
+            explained = [f.path for f in blocking]
+            problems += [f"value missing: {path}" for path in gaps.details if not _covered(path, explained)]
         if problems:
-            refused[document] = problems
-    if refused:
-        lines = [f"{d}: {line}" for d, problems in refused.items() for line in problems]
-        raise IncompleteError(
-            f"cannot finalise {', '.join(refused)}: {len(lines)} problem(s) to fix (or use --draft)", lines
-        )
+            results[document] = DocumentResult(document, "refused", problems=problems)
+        else:
+            trees.append(tree)
     targets = [
         (request.out_dir / output_name(description, tree.kind, language, fmt), tree, fmt)
         for tree in trees
         for fmt in request.formats
     ]
     if not request.force:
-        from .errors import OutputError
-
-        existing = [str(p) for p, _, _ in targets if p.exists()]
+        existing = [str(p) for p, _, _ in targets if p.exists() or p.is_symlink()]
         if existing:
             raise OutputError("refusing to replace existing files (use --force)", existing)
-    written = []
+    for tree in trees:
+        results[tree.kind] = DocumentResult(tree.kind, "written")
     for path, tree, fmt in targets:
         data = writers[fmt].write(tree, template=template_for(fmt, request.templates))
-        written.append(write_atomic(path, data, force=request.force))
-    return written
+        results[tree.kind].paths.append(write_atomic(path, data, force=request.force))
+    order = [*documents, *not_applicable]
+    return [results[d] for d in order if d in results]
+
+
+def generate(description: Description, request: Request, library: Library | None = None) -> list[Path]:
+    """Write the requested documents; raise IncompleteError when any was refused (after writing the others).
+
+    The strict form of :func:`produce`, for callers that want one list of paths or an error.
+    """
+    results = produce(description, request, library)
+    refused = [r for r in results if r.status == "refused"]
+    if refused:
+        raise refusal(refused)
+    return [path for r in results for path in r.paths]
+
+
+def refusal(refused: list[DocumentResult]) -> IncompleteError:
+    """One error listing every problem once, with the documents it blocks."""
+    blocks: dict[str, list[str]] = {}
+    for result in refused:
+        for line in result.problems:
+            blocks.setdefault(line, []).append(result.document)
+    lines = [f"{line} [blocks: {', '.join(docs)}]" for line, docs in blocks.items()]
+    names = ", ".join(r.document for r in refused)
+    return IncompleteError(f"cannot finalise {names}: {len(lines)} problem(s) to fix (or use --draft)", lines)

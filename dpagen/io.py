@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -12,6 +13,12 @@ from .errors import DescriptionError, InputFileError
 from .messages import message
 from .model import Description
 from .output import write_atomic
+
+if TYPE_CHECKING:
+    from .profiles import Resolved
+
+Origin = Callable[[tuple[int | str, ...]], Path]
+"""Which file a JSON location of a merged description comes from."""
 
 
 def error_path(loc: tuple[int | str, ...]) -> str:
@@ -30,17 +37,24 @@ def _found(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def validation_lines(err: ValidationError) -> list[str]:
-    """One readable line per problem: path, what was found, what is expected."""
+def validation_lines(err: ValidationError, origin: Origin | None = None) -> list[str]:
+    """One readable line per problem: path (and its file, with profiles), what was found, what is expected."""
     lines = []
     for item in err.errors(include_url=False):
         loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        msg = message(dict(item), "en")
-        if item["type"] in ("extra_forbidden", "missing"):
-            lines.append(f"{error_path(loc)}: {msg}")
+        if origin is not None:
+            lines.append(f"{origin(loc)}: " + _problem(item, loc))
         else:
-            lines.append(f"{error_path(loc)}: {msg} (found {_found(item.get('input'))})")
+            lines.append(_problem(item, loc))
     return lines
+
+
+def _problem(item: Any, loc: tuple[int | str, ...]) -> str:
+    """What is wrong at one location, with the expected form and a "did you mean" where one is known."""
+    msg = message(dict(item), "en")
+    if item["type"] in ("extra_forbidden", "missing"):
+        return f"{error_path(loc)}: {msg}"
+    return f"{error_path(loc)}: {msg} (found {_found(item.get('input'))})"
 
 
 def read_text(path: Path) -> str:
@@ -57,33 +71,61 @@ def read_text(path: Path) -> str:
         raise InputFileError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def parse(text: str, source: str = "<input>") -> Description:
-    """Validate JSON text into a Description, listing every problem at once."""
+def decode(text: str, source: str = "<input>") -> Any:
+    """Decode JSON text, or raise a DescriptionError saying where it is malformed."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise DescriptionError(
             f"{source}: invalid JSON", [f"line {exc.lineno}, column {exc.colno}: {exc.msg}"]
         ) from None
-    return validate(data, source)
 
 
-def validate(data: Any, source: str = "<input>") -> Description:
-    """Validate already-decoded data into a Description."""
+def read_json(path: Path) -> Any:
+    """Read and decode one JSON file."""
+    return decode(read_text(path), str(path))
+
+
+def parse(text: str, source: str = "<input>") -> Description:
+    """Validate JSON text into a Description, listing every problem at once."""
+    return validate(decode(text, source), source)
+
+
+def validate(data: Any, source: str = "<input>", origin: Origin | None = None) -> Description:
+    """Validate already-decoded data into a Description.
+
+    ``origin`` names the file each location comes from, for a description merged from profiles.
+    """
     if not isinstance(data, dict):
         raise DescriptionError(f"{source}: a description is a JSON object, found {type(data).__name__}")
     try:
         return Description.model_validate(data)
     except ValidationError as exc:
-        lines = validation_lines(exc)
+        lines = validation_lines(exc, origin)
         noun = "problem" if len(lines) == 1 else "problems"
         raise DescriptionError(f"{source}: {len(lines)} {noun} in the description", lines) from None
 
 
+def resolve(path: str | Path) -> Resolved:
+    """Read a description file and the profiles it extends, merged (not yet validated)."""
+    from .profiles import resolve as resolve_chain
+
+    return resolve_chain(Path(path), read_json)
+
+
+def load_resolved(path: str | Path) -> tuple[Description, Resolved]:
+    """Load a description file merged with its profiles; also return the chain of files read."""
+    resolved = resolve(path)
+    origin = resolved.origin if len(resolved.layers) > 1 else None
+    source = str(resolved.path)
+    if origin is not None:
+        source += " (with " + ", ".join(str(layer.path) for layer in resolved.layers[1:]) + ")"
+    return validate(resolved.data, source, origin), resolved
+
+
 def load(path: str | Path) -> Description:
-    """Load a description file."""
-    path = Path(path)
-    return parse(read_text(path), str(path))
+    """Load a description file, merged with the profiles it extends."""
+    return load_resolved(path)[0]
 
 
 def to_data(model: BaseModel) -> dict[str, Any]:

@@ -151,13 +151,27 @@ def test_a_document_that_does_not_apply_says_why_and_what_does(tmp_path: Path) -
     assert "documents that apply: privacy-notice, subprocessors" in result.stderr
 
 
-def test_all_lists_the_errors_of_every_document_before_writing_any(tmp_path: Path) -> None:
-    result = dpagen("generate", str(EXAMPLES / "optipic-flawed.json"), "--doc", "all", "--format", "md",
-                    "--out", str(tmp_path / "out"))
-    assert result.returncode == 1
-    assert "cannot finalise dpa, privacy-notice" in result.stderr
-    assert "\n  privacy-notice: " in result.stderr and "\n  dpa: " in result.stderr
-    assert not (tmp_path / "out").exists()
+def test_all_writes_what_can_be_finalised_and_lists_the_rest(tmp_path: Path) -> None:
+    data = json.loads((EXAMPLES / "avm-up.json").read_text(encoding="utf-8"))
+    del data["$schema"]
+    data["contract"]["jurisdiction"] = None  # the contract needs it; the charter and the list do not
+    data["breach"]["notice_hours"] = 100  # an error that blocks the contract and the charter, listed once
+    source = tmp_path / "avm.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out"
+    result = dpagen("generate", str(source), "--doc", "all", "--format", "md", "--out", str(out))
+    assert result.returncode == 1, result.stderr
+    written = sorted(p.name for p in out.iterdir())
+    assert written == ["subprocessors-avm-up-fr.md"], result.stderr
+    assert "cannot finalise dpa, processor-charter" in result.stderr
+    assert "value missing: contract.jurisdiction [blocks: dpa]" in result.stderr
+    breach_lines = [line for line in result.stderr.splitlines() if "breach.notice_hours" in line]
+    assert len(breach_lines) == 1 and breach_lines[0].endswith("[blocks: dpa, processor-charter]")
+    assert "privacy-notice: not written: does not apply (the controller publishes its own notice" in result.stderr
+    flawed = dpagen("generate", str(EXAMPLES / "optipic-flawed.json"), "--doc", "all", "--format", "md",
+                    "--out", str(tmp_path / "none"))
+    assert flawed.returncode == 1 and "cannot finalise dpa, privacy-notice" in flawed.stderr
+    assert not (tmp_path / "none").exists()
 
 
 def test_repeated_formats_and_a_file_as_out(tmp_path: Path) -> None:

@@ -29,6 +29,11 @@ class DocumentInfo(Strict):
     """Facts about the documents themselves."""
 
     language: Language = Language.FR
+    output_language: Language | None = Field(
+        None,
+        description="Language the documents are drafted in when it is not the one the description is "
+        "written in (e.g. an English-speaking client of a French profile); `--lang` overrides it",
+    )
     effective_date: dt.date | None = None
     last_update: dt.date | None = None
     first_published: dt.date | None = Field(
@@ -73,6 +78,12 @@ class Description(Strict):
 
     schema_ref: str | None = Field(None, alias="$schema", description="JSON Schema address, for editors")
     schema_version: int = Field(SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
+    extends: str | None = Field(
+        None,
+        description="A profile this description builds on (path relative to this file): objects are merged "
+        "key by key, lists and single values replaced, null clears the profile's value. "
+        "`dpagen resolve FILE` prints the merged description",
+    )
     document: DocumentInfo = Field(default_factory=DocumentInfo)
     publisher: Role | None = Field(
         None, description="Whose public charters are drafted (default: the processor if any)"
@@ -130,6 +141,11 @@ class Description(Strict):
                     raise ValueError(f"{language.value}: a text to translate cannot be empty")
                 clean[language][source.strip()] = text.strip()
         return clean
+
+    @property
+    def output_language(self) -> str:
+        """The language documents are drafted in by default: ``document.output_language``, else the own one."""
+        return (self.document.output_language or self.document.language).value
 
     @property
     def charter_publisher(self) -> Role:

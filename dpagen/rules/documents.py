@@ -56,8 +56,8 @@ def _library() -> Library:
 )
 def document_value_missing(d: Description) -> Iterator[Hit]:
     """Build each applicable document as a draft and report the blanks it leaves."""
+    from ..applicability import applicable_documents
     from ..build import build
-    from ..generate import applicable_documents
 
     lib = _library()
     for document in applicable_documents(d, lib):

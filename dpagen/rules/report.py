@@ -187,7 +187,7 @@ def run_check(
             reports.append({"file": str(path), "unusable": True, "exit_code": EXIT_USAGE,
                             "error": exc.render()})
             continue
-        lang = language or description.document.language.value
+        lang = language or description.output_language
         findings = check(description)
         counts = Counter(f.severity for f in findings)
         if counts["error"]:
