@@ -70,6 +70,9 @@ def message(error: dict[str, Any], language: str = "en") -> str:
 def _worded(kind: str, ctx: dict[str, Any], msg: str, language: str) -> str:
     if kind.startswith("date"):
         return _pick("date", language)
+    if language != "fr" and kind not in ("missing", "extra_forbidden"):  # pydantic's English, prefix-free
+        own = ctx.get("message_en")
+        return str(own) if own else msg.removeprefix("Value error, ")
     if kind == "value_error" and "reason" in ctx:  # e-mail addresses
         return _pick("email_at" if "@" in str(ctx["reason"]) else "email", language)
     if kind in _TYPES:
