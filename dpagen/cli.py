@@ -234,6 +234,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="from_file", type=Path, help="start from an existing description or draft")
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted session (its draft: --out's, else the one in this folder)")
+    p.add_argument("--edit", type=Path, metavar="FILE",
+                   help="open FILE (a description or a draft) on the review screen: change any answer, save in place")
+    p.add_argument("--section", metavar="NAME",
+                   help="with --edit: open this part first (document, parties, hosting, breach, …)")
     p.add_argument("--lang", choices=("fr", "en"),
                    help="language of the questions (default: fr, or the language a resumed draft was started in)")
     p.add_argument("--profile", type=Path, metavar="PROFILE",
@@ -487,7 +491,12 @@ def cmd_wizard(args: argparse.Namespace) -> int:
         return run_client_wizard(TerminalPrompter(language), args.profile, args.out, language)
     from .wizard import run_wizard
 
-    return run_wizard(out=args.out, from_file=args.from_file, resume=args.resume, language=args.lang)
+    if args.section is not None and args.edit is None:
+        raise UsageError("--section goes with --edit FILE")
+    if args.edit is not None and (args.from_file is not None or args.resume):
+        raise UsageError("--edit FILE replaces --from and --resume: give only one of them")
+    return run_wizard(out=args.out, from_file=args.edit or args.from_file, resume=args.resume,
+                      language=args.lang, edit=args.edit is not None, section=args.section)
 
 
 def cmd_breach(args: argparse.Namespace) -> int:

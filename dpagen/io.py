@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DescriptionError
+from .messages import message
 from .model import Description
 from .output import write_atomic
 
@@ -49,14 +50,10 @@ def validation_lines(err: ValidationError, origin: Origin | None = None) -> list
 
 
 def _problem(item: Any, loc: tuple[int | str, ...]) -> str:
-    """What is wrong at one location."""
-    msg = item["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
-    if item["type"] == "extra_forbidden":
-        return f"{error_path(loc)}: unknown field (check its spelling; `dpagen schema` lists the fields)"
-    if item["type"] == "missing":
-        return f"{error_path(loc)}: required field is missing"
+    """What is wrong at one location, with the expected form and a "did you mean" where one is known."""
+    msg = message(dict(item), "en")
+    if item["type"] in ("extra_forbidden", "missing"):
+        return f"{error_path(loc)}: {msg}"
     return f"{error_path(loc)}: {msg} (found {_found(item.get('input'))})"
 
 

@@ -309,7 +309,12 @@ class Renderer:
             self.missing.append(path)
         word = self.labels["writer"]["blank"]
         colon = "\u00a0:" if self.language == "fr" else ":"
-        return f"{BLANK_OPEN}[●] {word}{colon} {hint or path}{BLANK_CLOSE}"
+        if hint is None:
+            from .fieldnames import question
+
+            asked = question(path, self.language)
+            hint = f"{asked} ({path})" if asked else path
+        return f"{BLANK_OPEN}[●] {word}{colon} {hint}{BLANK_CLOSE}"
 
     def label(self, value: Any) -> str:
         """Localised label of an enum value, e.g. LegalBasis.CONTRACT → 'exécution du contrat'."""

@@ -201,8 +201,10 @@ CASES: dict[str, tuple[Change, Change]] = {
         _all(CONTROLLER_ONLY, _set("subprocessors", [])),
     ),
     "NOTICE-RIGHTS-CONTACT": (
+        _all(_set("controller.rights_contact", None), _set("controller.dpo", None),
+             _set("controller.email", None), _set("controller.address", None)),
+        # "no dedicated contact": the notice gives the controller's own e-mail, which is enough
         _all(_set("controller.rights_contact", None), _set("controller.dpo", None)),
-        _set("controller.rights_contact", None),  # the DPO can be reached
     ),
     "NOTICE-COMPLAINT": (
         _set("authority", {"address": None, "url": None}),

@@ -109,7 +109,8 @@ def finish(child: Any) -> int:
 
 
 def test_a_full_run_in_the_terminal_saves_checks_and_generates(tmp_path: Path) -> None:
-    answers = {**COMPLETE_NOTICE, "final#generate": True, "final#formats": ["md"]}
+    # Final documents not asked for: the flow tests check that a complete final run is never refused
+    answers = {**COMPLETE_NOTICE, "wizard#final": False, "final#generate": True, "final#formats": ["md"]}
     recorder = record(tmp_path, answers, language="fr")
     child = spawn(tmp_path, "--out", "desc.json")
     shown = drive(child, recorder.transcript)
@@ -121,8 +122,8 @@ def test_a_full_run_in_the_terminal_saves_checks_and_generates(tmp_path: Path) -
     assert saved.publisher == "controller" and saved.contract.jurisdiction == "Tribunal de commerce de Lyon"
     assert not (tmp_path / "desc.draft.json").exists()
     # Yes/no questions give their hint in French; the output folder is empty, Enter meaning this folder.
-    assert "(Entrée : oui ; y/n)" in shown["processor.legal_name"]
-    assert "(Entrée : non ; y/n)" in shown["controller.dpo.name"]
+    assert "(O/n)" in shown["processor.legal_name"] and "Oui" in shown["processor.legal_name"]
+    assert "(o/N)" in shown["controller.dpo.name"] and "Oui" in shown["controller.dpo.name"]
     assert "Dossier de sortie (Entrée : le dossier courant)" in shown["final#draft"]
     assert "Aucune remarque." not in shown["final#generate"] and "erreur" not in shown["final#generate"]
     written = sorted(p.name.split("-")[0] for p in tmp_path.glob("*.md"))
@@ -163,7 +164,7 @@ def test_an_invalid_answer_is_refused_with_the_models_message_then_corrected(tmp
     drive(child, recorder.transcript, stop_before="controller.registration.siren")
     child.expect(re.escape("SIREN number (9 digits)"))
     child.send(f"{CLEAR}12 34\r")
-    child.expect(re.escape(model_message(lambda: Registration(siren="12 34"))))
+    child.expect(re.escape(model_message(lambda: Registration(siren="12 34"), "en")))
     child.send(f"{CLEAR}812345678\r")
     child.expect(re.escape("SIRET number"))
     child.send("\x03")
@@ -258,3 +259,64 @@ def test_the_texts_are_translated_in_the_terminal_and_the_english_documents_use_
 
     english = build(saved, "dpa", language="en", draft=True).text()
     assert "TRANSLATED TEXT" in english and source not in english
+
+
+def test_a_value_left_empty_is_fixed_from_the_review_in_a_few_keys_then_final_documents(tmp_path: Path) -> None:
+    import json
+
+    data = json.loads((EXAMPLES / "avm-up.json").read_text(encoding="utf-8"))
+    data["hosting"]["sites"][0]["provider"] = ""  # left empty: the documents cannot be final
+    (tmp_path / "avm.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    child = spawn(tmp_path, "--edit", "avm.json")
+    child.expect(re.escape("À compléter : Hébergement › Hébergement 1 › Hébergeur"))
+    child.send(DOWN + "\r")  # the first value to fill in
+    child.expect(re.escape("Hébergeur ou centre de données"))
+    child.send("\r")  # empty again: refused, since the user wants final documents
+    child.expect(re.escape("Nécessaire pour : contrat de sous-traitance"))
+    child.send("OVHcloud\r")
+    child.expect(re.escape("Enregistrer la description"))  # nothing left to fill in: save comes first
+    child.send("\r")
+    child.expect(re.escape("Vérifier la conformité de la description maintenant ?"))
+    child.expect(re.escape("(O/n)"))
+    child.send("n")
+    child.expect(re.escape("Générer les documents maintenant ?"))
+    child.expect(re.escape("(o/N)"))
+    child.send("o")  # the French key for yes
+    child.expect(re.escape("Quel document"))
+    child.send("\r")
+    child.expect(re.escape("Formats"))
+    child.send(" " + DOWN + " " + DOWN + DOWN + " \r")  # untick DOCX and PDF, tick Markdown
+    child.expect(re.escape("Dossier de sortie"))
+    child.send("\r")
+    child.expect(re.escape("En projet"))
+    child.send("n")
+    assert finish(child) == 0
+    screen = child.before.replace("\r", "")
+    assert load(tmp_path / "avm.json").hosting.sites[0].provider == "OVHcloud"
+    written = sorted(p.name.split("-")[0] for p in tmp_path.glob("*.md"))
+    assert written == ["dpa", "processor", "subprocessors"]
+    for path in tmp_path.glob("*.md"):
+        assert f"Écrit : {path.name}" in screen
+        assert "[●]" not in path.read_text(encoding="utf-8")
+
+
+def test_ctrl_r_opens_the_review_at_any_question_and_comes_back(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "--out", "desc.json")
+    child.expect(re.escape("documents définitifs"))
+    child.send("n")
+    child.expect("Non")  # the answer is echoed in French
+    child.expect(re.escape("Langue des documents"))
+    child.send("\r")
+    child.expect(re.escape("Date d'entrée en vigueur"))
+    child.send("\x12")  # Ctrl-R
+    child.expect(re.escape("── Relecture ──"))
+    child.expect(re.escape("Reprendre là où j'en étais"))
+    child.send("\r")
+    child.expect(re.escape("Date d'entrée en vigueur"))
+    child.send("01/12/2026\r")
+    child.expect(re.escape("Date de dernière mise à jour"))
+    child.send("\x03")
+    assert finish(child) == 130
+    draft = load_draft(tmp_path / "desc.draft.json")
+    assert ["#review", None] in draft["answers"]
+    assert draft["description"]["document"]["effective_date"] == "2026-12-01"

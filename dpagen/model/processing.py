@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from .base import Strict
+from .base import Strict, error
 from .enums import (
     Art9Condition,
     DataSource,
@@ -101,7 +101,9 @@ class ProcessingActivity(Strict):
         names = [c.name for c in self.data_categories]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
-            raise ValueError(f"data category names must be unique within an activity: {', '.join(dupes)}")
+            listed = ", ".join(dupes)
+            raise error("duplicate_category", f"data category names must be unique within an activity: {listed}",
+                        f"chaque catégorie de données porte un nom distinct dans un traitement : {listed}")
         return self
 
 

@@ -131,8 +131,9 @@ def notice_recipients(d: Description) -> Iterator[Hit]:
     checklist=("INF-RIG", "INF-WDR"),
     scope=NOTICE,
     summary={
-        "fr": "La notice dit où exercer ses droits (contact dédié ou délégué, joignable).",
-        "en": "The notice says where to exercise one's rights (a reachable rights contact or DPO).",
+        "fr": "La notice dit où exercer ses droits (contact dédié, délégué, ou l'adresse de l'organisme).",
+        "en": "The notice says where to exercise one's rights (a rights contact, the DPO, or the party's own "
+        "e-mail or postal address).",
     },
     message={
         "fr": "Les droits sont annoncés mais {party} ne donne aucun contact joignable pour les exercer : "
@@ -142,9 +143,15 @@ def notice_recipients(d: Description) -> Iterator[Hit]:
     },
 )
 def notice_rights_contact(d: Description) -> Iterator[Hit]:
-    """No reachable rights contact nor DPO."""
+    """No way to exercise one's rights.
+
+    The notice falls back on the party's own e-mail and postal address, so those count as reachable too
+    (answering "no dedicated contact" is never an error by itself).
+    """
     for scope in notice_scopes(d):
-        if not (reachable(scope.party.rights_contact) or reachable(scope.party.dpo)):
+        party = scope.party
+        address = party.address is not None and bool(party.address.street and party.address.city)
+        if not (reachable(party.rights_contact) or reachable(party.dpo) or party.email or address):
             yield hit(f"{scope.role}.rights_contact", scope.documents, party=PARTY_WORDS[scope.role])
 
 

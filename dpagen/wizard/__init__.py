@@ -16,8 +16,13 @@ from pathlib import Path
 __all__ = ["run_wizard"]
 
 
-def run_wizard(out: Path | None, from_file: Path | None, resume: bool, language: str) -> int:
-    """Run the wizard in the terminal; return the exit status (see session.run_wizard)."""
+def run_wizard(out: Path | None, from_file: Path | None, resume: bool, language: str | None,
+               edit: bool = False, section: str | None = None) -> int:
+    """Run the wizard in the terminal; return the exit status (see session.run_wizard).
+
+    ``edit``: open ``from_file`` on the review screen (``section``: that part first) rather than asking
+    every question again.
+    """
     from .session import run_wizard as run
 
-    return run(out=out, from_file=from_file, resume=resume, language=language)
+    return run(out=out, from_file=from_file, resume=resume, language=language, edit=edit, section=section)

@@ -19,7 +19,7 @@ from typing import Any
 from ..model import Description
 from . import paths
 from .nodes import Ask, Custom, Each, Group, Loop, Node, Section
-from .prompter import Prompt, Prompter, PromptKind
+from .prompter import REVIEW, Prompt, Prompter, PromptKind, wants_review
 from .questions import SECTIONS
 from .scope import Scope
 from .steps import STEPS
@@ -28,6 +28,12 @@ from .validation import error_path, errors_of, model_message
 from .values import PROMPT_KINDS, canonical, convert, display, without_nulls
 
 Answer = list[Any]  # [prompt id, raw answer]
+
+REVIEW_ID = "#review"
+"""The log's mark where the user opened the review screen from a question (replayed in turn)."""
+
+LATER_WORDS = ("plus tard", "later")
+"""What the user types to leave a value a final document needs for later."""
 
 
 class Wizard:
@@ -55,6 +61,8 @@ class Wizard:
         self._created: dict[int, Any] = {}  # the list items added in this session, by id (kept alive)
         self._quiet = bool(self.replay)  # nothing is shown while earlier answers are replayed
         self._section = ""
+        self.final = False  # the user wants final documents: their values are asked as required
+        self._reviewing = False
         if labels is None:
             from ..clauses import load_library
 
@@ -68,6 +76,11 @@ class Wizard:
     def ask(self, prompt: Prompt) -> Any:
         """One answer: replayed from the log while it matches, else asked; then recorded."""
         while True:
+            if self.replay and self.replay[0][0] == REVIEW_ID:
+                self.log.append(self.replay.pop(0))
+                self.open_review()
+                prompt = prompt.refresh() if prompt.refresh else prompt
+                continue
             if self.replay and self.replay[0][0] == prompt.id:
                 raw = self.replay.pop(0)[1]
                 replayed = True
@@ -77,6 +90,13 @@ class Wizard:
                     self.say(self.texts.msg("section", title=self._section))
                 raw = self.prompter.ask(prompt)
                 replayed = False
+                if wants_review(raw) and not self._reviewing:
+                    self.log.append([REVIEW_ID, None])
+                    self.open_review()
+                    prompt = prompt.refresh() if prompt.refresh else prompt
+                    continue
+                if raw == REVIEW:  # already on the review screen
+                    continue
             problem = prompt.validate(raw) if prompt.validate else None
             if problem is None:
                 break
@@ -106,9 +126,9 @@ class Wizard:
         for error in errors_of(candidate):
             loc = error_path(error)
             if loc[: len(path)] == path:
-                return model_message(error)
+                return model_message(error, self.language)
             if path[: len(loc)] == loc and paths.show(loc) not in before:
-                return model_message(error)
+                return model_message(error, self.language)
         return None
 
     @staticmethod
@@ -134,34 +154,35 @@ class Wizard:
     # ---------------------------------------------------------------- walking
 
     def run(self) -> Description:
-        """Every section, then the summary until the user saves a valid description."""
+        """Every section, then the review screen until the user saves a valid description."""
         for section in self.sections:
             self.run_section(section)
         return self.review()
 
-    def review(self) -> Description:
-        """Show the summary; go back to sections until the user chooses to save."""
-        from .summary import summary
+    def review(self, section: str | None = None) -> Description:
+        """The review screen until the user saves a valid description (``section``: open it first)."""
+        from .review import Review
 
-        titles = {s.id: self.texts.section(s.id) for s in self.sections}
-        self._section = self.texts.msg("summary")
-        while True:
-            self.say(summary(self.state, self.texts, self.labels))
-            problems = errors_of(self.state)
-            if problems:
-                self.say(self.texts.msg("invalid"))
-                for error in problems:
-                    self.say(f"  {paths.show(error_path(error))}: {model_message(error)}")
-            choices = [("save", self.texts.msg("save"))] + [
-                (sid, self.texts.msg("back", title=title)) for sid, title in titles.items()
-            ]
-            choice = self.ask(Prompt("summary#menu", "select", self.texts.msg("summary_menu"), default="save",
-                                     choices=choices))
-            if choice == "save" and not problems:
-                return Description.model_validate(self.state)
-            section = next((s for s in self.sections if s.id == choice), None)
-            if section is not None:
-                self.run_section(section)
+        self._section = self.texts.msg("review")
+        self._reviewing = True
+        try:
+            Review(self).run(at_end=True, section=section)
+        finally:
+            self._reviewing = False
+        return Description.model_validate(self.state)
+
+    def open_review(self) -> None:
+        """The review screen opened from a question; back to that question when the user carries on."""
+        from .review import Review
+
+        where = self._section
+        self._reviewing = True
+        try:
+            Review(self).run(at_end=False)
+        finally:
+            self._reviewing = False
+            self._section = where
+        self.say(self.texts.msg("section", title=where))
 
     def run_section(self, section: Section) -> None:
         """Ask one section's questions."""
@@ -242,25 +263,57 @@ class Wizard:
     def ask_field(self, node: Ask, base: paths.JsonPath, context: dict[str, Any]) -> None:
         """Ask one question and store its answer."""
         path = base + paths.parse(node.path)
-        scope = Scope(self.state, base, self.language)
-        current = self.current(node, path, scope)
         kind = node.kind
         prompt_kind: PromptKind = PROMPT_KINDS[kind]
-        choices = self.choices(node, scope) if prompt_kind in ("select", "checkbox") else []
-        if kind == "select" and current is not None and current not in {v for v, _ in choices}:
-            current = None
-        prompt = Prompt(
-            id=paths.show(path),
-            kind=prompt_kind,
-            message=self.texts.question(node.key, **context),
-            help=self.texts.help(node.key),
-            default=display(kind, current),
-            choices=choices,
-            validate=lambda raw: self.check(path, convert(kind, raw)),
-        )
-        raw = self.ask(prompt)
-        self.set(path, convert(kind, raw))
+
+        def make() -> Prompt:
+            scope = Scope(self.state, base, self.language)
+            current = self.current(node, path, scope)
+            choices = self.choices(node, scope) if prompt_kind in ("select", "checkbox") else []
+            if kind == "select" and current is not None and current not in {v for v, _ in choices}:
+                current = None
+            return Prompt(
+                id=paths.show(path),
+                kind=prompt_kind,
+                message=self.texts.question(node.key, **context),
+                help=self.texts.help(node.key),
+                default=display(kind, current),
+                choices=choices,
+                validate=lambda raw: self.check_answer(path, kind, raw),
+                refresh=make,
+            )
+
+        raw = self.ask(make())
+        self.set(path, None if self.later(raw) else convert(kind, raw))
         self.changed()
+
+    @staticmethod
+    def later(raw: Any) -> bool:
+        """Whether a text answer says to leave the value for later."""
+        return isinstance(raw, str) and raw.strip().lower() in LATER_WORDS
+
+    def check_answer(self, path: paths.JsonPath, kind: str, raw: Any) -> str | None:
+        """The model's objection to an answer.
+
+        When final documents are wanted, an empty answer to a value they need is refused too, unless the
+        user says to leave it for later.
+        """
+        if self.later(raw):
+            return self.check(path, None)
+        value = convert(kind, raw)
+        problem = self.check(path, value)
+        if problem is not None or not self.final or PROMPT_KINDS[kind] != "text" or value not in (None, []):
+            return problem
+        from .review import needed_by
+
+        candidate = copy.deepcopy(self.state)
+        self._set(candidate, path, value)
+        documents = needed_by(candidate, path)
+        if not documents:
+            return None
+        from .review import Review
+
+        return self.texts.msg("needed", documents=Review(self).documents(documents))
 
     def run_group(self, node: Group, path: paths.JsonPath, context: dict[str, Any]) -> None:
         """A nested object, behind a yes/no question when optional."""

@@ -91,7 +91,7 @@ Node = Ask | Group | Loop | Each | Custom
 
 @dataclass(frozen=True)
 class Section:
-    """A part of the wizard the user can come back to from the summary."""
+    """A part of the wizard the user can come back to from the review screen."""
 
     id: str
     nodes: tuple[Node, ...]

@@ -8,6 +8,17 @@ from typing import Any, Literal, Protocol
 
 PromptKind = Literal["text", "confirm", "select", "checkbox"]
 
+REVIEW = "\x00review"
+"""What a prompter returns when the user asks for the review screen (a key, or a command word)."""
+
+REVIEW_WORDS = (":revoir", ":review", ":r")
+"""The command words that open the review screen from a text question."""
+
+
+def wants_review(raw: object) -> bool:
+    """Whether an answer asks for the review screen instead of answering."""
+    return raw == REVIEW or (isinstance(raw, str) and raw.strip().lower() in REVIEW_WORDS)
+
 
 @dataclass
 class Prompt:
@@ -24,6 +35,7 @@ class Prompt:
     default: Any = None
     choices: list[tuple[str, str]] = field(default_factory=list)  # (value, title)
     validate: Callable[[Any], str | None] | None = None
+    refresh: Callable[[], Prompt] | None = None  # the same question rebuilt (its default may have changed)
 
 
 class Prompter(Protocol):
@@ -34,5 +46,5 @@ class Prompter(Protocol):
         ...
 
     def say(self, text: str) -> None:
-        """Show information (a section title, a summary, a refused answer)."""
+        """Show information (a section title, the review screen, a refused answer)."""
         ...

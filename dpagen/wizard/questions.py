@@ -291,6 +291,7 @@ AUTHORITY = (
 
 SECTIONS: tuple[Section, ...] = (
     Section("document", (
+        Custom("final"),
         Ask("doc.language", "document.language", kind="select", choices="Language"),
         Ask("doc.effective_date", "document.effective_date", kind="date"),
         Ask("doc.last_update", "document.last_update", kind="date"),

@@ -105,7 +105,8 @@ class Session:
     """Prepares the start state, runs the wizard, saves, then offers the check and the documents."""
 
     def __init__(self, prompter: Prompter, out: Path | None, from_file: Path | None, resume: bool,
-                 language: str, labels: dict[str, dict[str, str]] | None = None) -> None:
+                 language: str, labels: dict[str, dict[str, str]] | None = None, edit: bool = False,
+                 section: str | None = None) -> None:
         self.prompter = prompter
         self.texts = Texts(language)
         self.language = language
@@ -118,6 +119,13 @@ class Session:
         self.edited_file: Path | None = None  # a description saved back in place needs no confirmation
         self.saved: Path | None = None
         self.wizard: Wizard | None = None
+        self.edit = edit  # straight to the review screen
+        self.section = section
+        if section is not None:
+            from .questions import SECTION_IDS
+
+            if section not in SECTION_IDS:
+                raise UsageError(f"unknown section '{section}'", [f"sections: {', '.join(SECTION_IDS)}"])
         self._prepare(out, from_file, resume)
 
     def _prepare(self, out: Path | None, from_file: Path | None, resume: bool) -> None:
@@ -146,7 +154,9 @@ class Session:
                 "session#draft", "confirm", self.texts.msg("draft_found", path=self.draft_path), default=True
             ))):
                 draft = existing
-        if draft is not None:
+        if draft is not None and self.edit:  # the draft's description as it stands, on the review screen
+            self.start = dict(draft.get("description") or {})
+        elif draft is not None:
             self.start = dict(draft.get("start") or {})
             self.replay = [list(a) for a in draft.get("answers") or [] if isinstance(a, list) and len(a) == 2]
             self.prompter.say(self.texts.msg("resuming", path=self.draft_path))
@@ -195,7 +205,11 @@ class Session:
                              on_change=self.save_draft, labels=self.labels)
         try:
             self.prompter.say(self.texts.msg("welcome", draft=self.draft_path))
-            description = self.wizard.run()
+            if self.edit:
+                self.wizard.final = True
+                description = self.wizard.review(self.section)
+            else:
+                description = self.wizard.run()
             self.save(description)
             self.check(description)
             self.generate(description)
@@ -300,7 +314,8 @@ def find_draft(folder: Path) -> Path | None:
     return drafts[0] if drafts else None
 
 
-def run_wizard(out: Path | None, from_file: Path | None, resume: bool, language: str | None) -> int:
+def run_wizard(out: Path | None, from_file: Path | None, resume: bool, language: str | None,
+               edit: bool = False, section: str | None = None) -> int:
     """`dpagen wizard`: refuse without a terminal (exit 2), else run a session in it.
 
     ``--resume`` without ``--out`` takes the one draft of the current folder; a resumed draft keeps the
@@ -317,4 +332,5 @@ def run_wizard(out: Path | None, from_file: Path | None, resume: bool, language:
         raise UsageError(texts.msg("no_tty"))
     from .prompts import TerminalPrompter
 
-    return Session(TerminalPrompter(language), out, from_file, resume, language).run()
+    return Session(TerminalPrompter(language), out, from_file, resume, language, edit=edit,
+                   section=section).run()

@@ -197,16 +197,23 @@ def step_translations(wizard: Wizard) -> None:
 
 def _translation_check(raw: Any) -> str | None:
     """The model's objection to a translation (a control character), or None."""
+    from pydantic_core import PydanticCustomError
+
     from ..model.base import check_text
 
     try:
         check_text(convert("text", raw))
-    except ValueError as exc:
-        return str(exc)
+    except PydanticCustomError as exc:
+        return str(exc.message())
     return None
 
 
+def step_final(wizard: Wizard) -> None:
+    """Whether the user wants final documents: then the values they need are asked as required."""
+    wizard.final = bool(wizard.ask(Prompt("wizard#final", "confirm", wizard.texts.msg("final"), default=True)))
+
+
 STEPS: dict[str, Callable[[Wizard], None]] = {
-    "security": step_security, "signatories": step_signatories, "translations": step_translations,
+    "final": step_final, "security": step_security, "signatories": step_signatories, "translations": step_translations,
 }
 """The function of each ``Custom`` node, by its name."""

@@ -36,6 +36,37 @@ SECTIONS: dict[str, Pair] = {
 }
 
 MESSAGES: dict[str, Pair] = {
+    "review": ("Relecture", "Review"),
+    "review_menu": ("Enregistrer, compléter une valeur, ou ouvrir une partie ?",
+                    "Save, fill in a value, or open a part?"),
+    "review_lacks": ("{count} {values} à compléter", "{count} {values} to fill in"),
+    "continue": ("Reprendre là où j'en étais", "Carry on where I was"),
+    "save_later": ("Enregistrer, et compléter plus tard ({count} {values} à compléter)",
+                   "Save, and fill in later ({count} {values} to fill in)"),
+    "fill": ("À compléter : {where} (pour : {documents})", "To fill in: {where} (for: {documents})"),
+    "open": ("Ouvrir la partie : {title}", "Open the part: {title}"),
+    "back_review": ("← Retour à la relecture", "← Back to the review"),
+    "whole": ("Reprendre toute la partie, question par question", "Go through the whole part again"),
+    "section_menu": ("Quelle réponse modifier ?", "Which answer to change?"),
+    "lacks_for": ("manque pour : {documents}", "missing for: {documents}"),
+    "signatories": ("Signataires", "Signatories"),
+    "doc.dpa": ("contrat de sous-traitance", "data processing agreement"),
+    "doc.privacy-notice": ("politique de confidentialité", "privacy notice"),
+    "doc.processor-charter": ("charte du prestataire", "processor's charter"),
+    "doc.subprocessors": ("liste des sous-traitants ultérieurs", "subprocessor list"),
+    "question.one": ("question", "question"),
+    "question.many": ("questions", "questions"),
+    "value.one": ("valeur", "value"),
+    "value.many": ("valeurs", "values"),
+    "final": ("Voulez-vous des documents définitifs (à signer ou publier) ? Les valeurs qu'ils exigent seront "
+              "alors demandées comme obligatoires.",
+              "Do you want final documents (to sign or publish)? The values they need are then asked as "
+              "required."),
+    "final_short": ("Documents définitifs (valeurs exigées)", "Final documents (values required)"),
+    "needed": ("Nécessaire pour : {documents}. Tapez la valeur, ou « plus tard » pour la laisser à compléter "
+               "(elle restera listée dans la relecture).",
+               "Needed for: {documents}. Type the value, or 'later' to leave it to fill in (it stays listed "
+               "in the review)."),
     "none": ("— aucune / sans objet", "— none / not applicable"),
     "language.fr": ("français", "French"),
     "language.en": ("anglais", "English"),
@@ -60,10 +91,7 @@ MESSAGES: dict[str, Pair] = {
     "which_edit": ("Lequel modifier ?", "Which one to edit?"),
     "which_remove": ("Lequel supprimer ?", "Which one to remove?"),
     "section": ("── {title} ──", "── {title} ──"),
-    "summary": ("Résumé de la description", "Summary of the description"),
-    "summary_menu": ("Enregistrer, ou revenir à une partie ?", "Save, or go back to a part?"),
     "save": ("Enregistrer la description", "Save the description"),
-    "back": ("Revenir à : {title}", "Go back to: {title}"),
     "invalid": ("La description n'est pas encore valide :", "The description is not valid yet:"),
     "replace": ("{path} existe déjà : le remplacer ?", "{path} already exists: replace it?"),
     "other_path": ("Enregistrer sous quel nom ?", "Save under which name?"),
@@ -110,9 +138,11 @@ MESSAGES: dict[str, Pair] = {
                           "interrupted; the description is saved in {path}"),
     "welcome": (
         "Assistant dpagen : répondez aux questions (Entrée garde la valeur proposée). Vos réponses sont "
-        "enregistrées au fur et à mesure dans {draft} ; Ctrl-C pour interrompre et reprendre plus tard.",
+        "enregistrées au fur et à mesure dans {draft} ; Ctrl-C pour interrompre et reprendre plus tard ; Ctrl-R (ou "
+        "tapez :revoir) pour la relecture, d'où l'on rejoint n'importe quelle réponse.",
         "dpagen wizard: answer the questions (Enter keeps the value shown). Your answers are saved as you go "
-        "in {draft}; Ctrl-C to stop and resume later.",
+        "in {draft}; Ctrl-C to stop and resume later; Ctrl-R (or type :review) for the review screen, where "
+        "you jump to any answer.",
     ),
 }
 
@@ -145,6 +175,11 @@ class Texts:
     def msg(self, key: str, **context: Any) -> str:
         """A message."""
         return self.pick(MESSAGES[key]).format(**context)
+
+    def plural(self, word: str, count: int) -> str:
+        """A word agreeing with a count (in French 0 and 1 take the singular)."""
+        one = count < 2 if self.index == 0 else count == 1
+        return self.msg(f"{word}.{'one' if one else 'many'}")
 
     def section(self, section_id: str) -> str:
         """The title of a section."""

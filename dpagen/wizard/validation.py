@@ -24,9 +24,8 @@ def error_path(error: dict[str, Any]) -> paths.JsonPath:
     return tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
 
 
-def model_message(error: dict[str, Any]) -> str:
-    """The model's message for one error, without pydantic's prefixes."""
-    msg = str(error["msg"])
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
-    return msg
+def model_message(error: dict[str, Any], language: str = "en") -> str:
+    """The model's message for one error, in the wizard's language."""
+    from ..messages import message
+
+    return message(error, language)
