@@ -165,8 +165,18 @@ def generate(source: str | Path | Loaded, request: Request, only: list[str] | No
 
 
 def generate_task(path: str, request: Request, only: list[str] | None = None) -> Outcome:
-    """One unit of work for an executor: a module-level function of picklable arguments."""
-    return generate(path, request, only)
+    """One unit of work for an executor: a module-level function of picklable arguments.
+
+    An unexpected error (a bug) fails this description only, with its traceback in the outcome, so that
+    one description never stops a batch.
+    """
+    try:
+        return generate(path, request, only)
+    except Exception:
+        import traceback
+
+        return Outcome(path, "failed", error="internal error (please report it):\n" + traceback.format_exc(),
+                       out_dir=str(request.out_dir))
 
 
 @dataclass(frozen=True)
@@ -253,7 +263,7 @@ def generate_many(
     tasks = plan([Path(p) for p in paths], request, split_documents)
     if executor is None:
         for task in tasks:
-            outcome = generate(task.path, task.request, task.only)
+            outcome = generate_task(str(task.path), task.request, task.only)
             if on_done:
                 on_done(outcome)
             yield outcome

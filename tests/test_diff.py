@@ -45,7 +45,7 @@ def test_subprocessor_added_changed_removed(regime: str, expected: str) -> None:
         assert (change.action, change.fields, change.consequence) == ("changed", [field], expected)
 
     contact = _base(regime)
-    contact["subprocessors"][0]["contact"] = "support@example.com"
+    contact["subprocessors"][0]["contact"] = {"email": "support@example.com"}
     assert _one(old, contact).consequence == "information"
 
     gone = _base(regime)

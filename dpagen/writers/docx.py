@@ -34,6 +34,19 @@ from .docx_xml import runs, text_markup
 from .docx_zip import normalise, stamp
 
 
+def _xpath(element: Any, path: str) -> Any:
+    """XPath with the ``w:`` prefix bound explicitly.
+
+    python-docx's own ``xpath`` relies on its element classes, which lxml does not apply to a document
+    parsed in another thread than the one that imported python-docx (a Dask or thread-pool worker).
+    """
+    from lxml import etree
+
+    return etree.XPath(path, namespaces={"w": _W_NS})(element)
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
 def default_template() -> Path:
     """The DOCX template shipped with dpagen."""
     return templates_dir() / "docx" / "document.docx"
@@ -159,7 +172,7 @@ def _text_width(docx: Any) -> int:
 
 
 def _first_bookmark_id(docx: Any) -> int:
-    ids = [int(v) for v in docx.element.xpath("//w:bookmarkStart/@w:id") if str(v).isdigit()]
+    ids = [int(v) for v in _xpath(docx.element, "//w:bookmarkStart/@w:id") if str(v).isdigit()]
     return max(ids, default=0) + 1
 
 
@@ -174,7 +187,7 @@ def _check_layout(docx: Any, parts: dict[str, docx_body.Subdoc], signatures: _Tr
         )
     if signatures and not signatures.iterated:
         raise TemplateError(f"{name} has no signature block (a loop '{{% for sig in signatures %}}')")
-    marks = docx.element.body.xpath(f'.//w:bookmarkStart[starts-with(@w:name, "{docx_body.BOOKMARK}")]')
+    marks = _xpath(docx.element.body, f'.//w:bookmarkStart[starts-with(@w:name, "{docx_body.BOOKMARK}")]')
     signature = parts["signature_heading"]
     expected = (main.headings * main.used + annexes.headings * annexes.used + body.headings * body.used
                 + signature.headings * signature.used)
