@@ -199,7 +199,9 @@ def test_a_transfer_tool_is_asked_only_for_a_subprocessor_outside_the_eea(tmp_pa
     assert ids[ids.index("subprocessors[0].data_locations") + 1] == "subprocessors[0].certifications"
     assert "EEA" not in shown["subprocessors[0].certifications"]
     saved = load(tmp_path / "desc.json")
-    in_english = {**EXPECTED, "document": {**EXPECTED["document"], "language": "en"}}  # --lang en proposes en
+    in_english = {**EXPECTED, "document": {**EXPECTED["document"], "language": "en"},  # --lang en proposes en
+                  "end_of_contract": {**EXPECTED["end_of_contract"],  # and the English default format
+                                      "return_format": "CSV files (RFC 4180) encoded in UTF-8"}}
     assert saved == Description.model_validate(in_english) == load(tmp_path / "in-process" / "desc.json")
     assert saved.subprocessors[0].transfer is None and saved.subprocessors[1].transfer is not None
 
