@@ -4,7 +4,7 @@ Importing WeasyPrint (Pango, HarfBuzz, fontconfig, fontTools) takes about as lon
 does before the layout starts. ``dpagen generate`` with a PDF format forks this worker first
 (:func:`running`); the worker imports WeasyPrint on the second core meanwhile, then lays out each PDF the
 writer sends it (:func:`submit`: the print HTML and the stylesheets) with the very code the writer runs
-in process (``pdf.lay_out``), so the bytes are the same. What WeasyPrint logs in the worker is logged
+in process (``pdf_layout.lay_out``), so the bytes are the same. What WeasyPrint logs in the worker is logged
 again in this process, under the same logger names; a refused fetch or a layout error is raised here as
 the same error. If the worker cannot be started (not Linux, threads running, WeasyPrint already
 imported, ``DPAGEN_PDF_WORKER=0``) or dies, the writer lays the PDF out in process instead.
@@ -142,7 +142,7 @@ def submit(html: str, sources: list[str], variant: str | None = None) -> bytes |
         return bytes(reply["pdf"])
     if "error" in reply:
         from .html_fetch import FetchRefused
-        from .pdf import PdfError
+        from .pdf_layout import PdfError
 
         kind, message = reply["error"]
         raise (FetchRefused if kind == "FetchRefused" else PdfError)(message)
@@ -183,8 +183,8 @@ def _serve(jobs: int, results: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which closes the pipe
     from .html_assets import read_css
-    from .pdf import Prepared, lay_out, prepare
     from .pdf_import import import_weasyprint
+    from .pdf_layout import Prepared, lay_out, prepare
 
     gc.disable()  # while importing, the collector's passes would free nothing
     import_weasyprint()
