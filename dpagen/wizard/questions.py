@@ -267,6 +267,23 @@ RECIPIENT = (
     Group("transfer", TRANSFER, when=_outside_eea),
 )
 
+NOTICE_CONTACT = (
+    Ask("notice.attention", "attention"),
+    Ask("notice.email", "email"),
+    Group("address", (
+        Ask("address.street", "street"),
+        Ask("party.postal_code", "postal_code"),
+        Ask("party.city", "city"),
+        Ask("party.country", "country"),
+    ), key="notice.has_address"),
+)
+
+
+def _notices(scope: Scope) -> bool:
+    """The notices clause is on (its addresses are then asked for)."""
+    return _both_parties(scope) and bool(scope.root("contract.optional_clauses.notices"))
+
+
 RIGHTS_CONTACT = (*CONTACT[:2], Ask("contact.url", "url"))
 
 JOINT_CONTROLLER = (
@@ -383,6 +400,16 @@ SECTIONS: tuple[Section, ...] = (
         Ask("contract.jurisdiction", "contract.jurisdiction", compute=_jurisdiction, when=_both_parties,
             clear=False),
         Custom("signatories", when=_both_parties),
+        Ask("contract.docking", "contract.optional_clauses.docking", kind="confirm", when=_both_parties,
+            clear=False),
+        Ask("contract.change_of_law", "contract.optional_clauses.change_of_law", kind="confirm",
+            when=_both_parties, clear=False),
+        Ask("contract.notices", "contract.optional_clauses.notices", kind="confirm", when=_both_parties,
+            clear=False),
+        Group("contract.notice_contacts.controller", NOTICE_CONTACT, when=_notices,
+              context={"party": ("le responsable du traitement", "the controller")}),
+        Group("contract.notice_contacts.processor", NOTICE_CONTACT, when=_notices,
+              context={"party": ("le sous-traitant", "the processor")}),
     )),
     Section("rights", (
         Group("controller.rights_contact", RIGHTS_CONTACT, key="rights.has_contact", clear=False,

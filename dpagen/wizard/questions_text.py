@@ -267,6 +267,22 @@ QUESTIONS: dict[str, Pair] = {
     "contract.governing_law": ("Droit applicable (code pays, ex. FR)", "Governing law (country code, e.g. FR)"),
     "contract.jurisdiction": ("Tribunal compétent en cas de litige (ex. Tribunal de commerce de Lyon)",
                               "Court for disputes (e.g. Commercial Court of Lyon)"),
+    "contract.docking": ("Clause d'adhésion : d'autres entités (responsables ou sous-traitants) pourront-elles "
+                         "adhérer au contrat plus tard, avec l'accord de chacun ?",
+                         "Docking clause: may other entities (controllers or processors) accede to the contract "
+                         "later, with everyone's agreement?"),
+    "contract.change_of_law": ("Clause d'évolution du droit : adapter le contrat quand le droit ou les lignes "
+                               "directrices de la protection des données changent ?",
+                               "Change-of-law clause: adapt the contract when data-protection law or guidance "
+                               "changes?"),
+    "contract.notices": ("Clause de notifications : fixer l'adresse où chaque partie reçoit les notifications "
+                         "formelles ?",
+                         "Notices clause: set the address where each party receives formal notices?"),
+    "notice.attention": ("Notifications pour {party} : à l'attention de (personne ou fonction)",
+                         "Notices for {party}: for the attention of (person or function)"),
+    "notice.email": ("Adresse électronique de notification de {party}", "E-mail address for notices to {party}"),
+    "notice.has_address": ("Une adresse postale pour les notifications de {party} ?",
+                           "A postal address for notices to {party}?"),
     "signatory.name": ("Qui signe pour {party} ? Nom", "Who signs for {party}? Name"),
     "signatory.title": ("Qualité du signataire (ex. Président)", "Title of the signatory (e.g. CEO)"),
     # rights
