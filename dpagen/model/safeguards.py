@@ -108,6 +108,11 @@ class AuditRights(Strict):
     accepted_certifications: list[str] = Field(
         default_factory=list, description="Certifications or reports accepted in place of an audit"
     )
+    breach_shifts_cost: bool = Field(
+        True,
+        description="When an audit reveals a material breach by the processor, the processor bears its costs "
+        "(the contract and the processor charter both say so)",
+    )
 
 
 class SecurityMeasure(Strict):

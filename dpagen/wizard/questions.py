@@ -373,6 +373,8 @@ SECTIONS: tuple[Section, ...] = (
         Ask("audit.notice_days", "audits.notice_days", kind="int"),
         Ask("audit.max", "audits.max_per_year", kind="int"),
         Ask("audit.cost", "audits.cost", kind="select", choices="CostBearer"),
+        Ask("audit.breach_shifts_cost", "audits.breach_shifts_cost", kind="confirm",
+            when=lambda s: s.get("audits.cost", "controller") != "processor", clear=False),
         Ask("audit.third_party", "audits.third_party_auditor", kind="confirm"),
         Ask("audit.confidentiality", "audits.auditor_confidentiality", kind="confirm"),
         Ask("audit.certifications", "audits.accepted_certifications", kind="list"),

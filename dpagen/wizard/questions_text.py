@@ -223,6 +223,10 @@ QUESTIONS: dict[str, Pair] = {
     "audit.notice_days": ("Préavis d'un audit (jours)", "Notice before an audit (days)"),
     "audit.max": ("Nombre d'audits par an (hors violation ou demande d'une autorité)",
                   "Audits per year (outside a breach or an authority's request)"),
+    "audit.breach_shifts_cost": ("Si un audit révèle un manquement significatif du sous-traitant, celui-ci en "
+                                 "supporte-t-il les frais ?",
+                                 "If an audit reveals a material breach by the processor, does the processor "
+                                 "bear its costs?"),
     "audit.cost": ("Qui paie l'audit ?", "Who pays for the audit?"),
     "audit.third_party": ("Le client peut-il mandater un auditeur indépendant ?",
                           "May the client mandate an independent auditor?"),
