@@ -519,7 +519,8 @@ def test_processor_charter_variants(lang: str) -> None:
     found = tables(doc)
     assert "own_purposes" not in found and "own_data" not in found and "cookies" not in found
     assert find_clause(doc, "charter.undertakings") is None and find_clause(doc, "charter.cookies") is None
-    assert find_clause(doc, "charter.own-data") is not None  # the processor's controller role is still stated
+    # no own processing described: no notice for the processor's own contacts with nothing in it
+    assert find_clause(doc, "charter.own-data") is None and find_clause(doc, "charter.own-rights") is None
     subs = clause_text(find_clause(doc, "charter.subprocessors"))  # type: ignore[arg-type]
     assert norm(LIB.labels_in(lang)["SubprocessorRegime"]["specific"]) in subs and "CloudUS" in subs
     transfers = clause_text(find_clause(doc, "charter.transfers"))  # type: ignore[arg-type]
