@@ -207,7 +207,8 @@ def expected_notice(d: Description, lang: str) -> dict[str, list[str]]:
     kept = [x for x in cats if x.retention]
     exp["notice.retention"] = [x.name for x in cats] + [duration_cell(lang, x) for x in kept]
     exp["notice.retention"] += [label_of(lang, "RetentionStart", x.retention.start) for x in kept
-                                if x.retention.start]
+                                if x.retention.start and x.retention.duration and x.retention.duration.value]
+    # (a starting point is that of a period: without a duration, the criteria say how long)
     exp["notice.rights"] = list(WORDS["rights"][lang])
     objectable = (LegalBasis.LEGITIMATE_INTEREST, LegalBasis.PUBLIC_TASK)
     exp["notice.objection"] = [WORDS["marketing"][lang], WORDS["any_time"][lang]]
