@@ -328,7 +328,7 @@ def test_a_stylesheet_cannot_fetch_outside_the_package(tmp_path: Path, css: str)
 
 def test_a_house_stylesheet_applies_and_may_use_our_fonts(tmp_path: Path) -> None:
     template = tmp_path / "house.css"
-    css = 'h1 { font-family: "dpagen serif"; } h1::after { content: " (house)"; }'
+    css = 'h2 { font-family: "dpagen serif"; } h2::after { content: " (house)"; }'
     template.write_text(css, encoding="utf-8")
     pdf = Pdf(render(tiny(), template=template), tiny())
     assert "Section (house)" in pdf.text
