@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, complete_example_paths, load_example
 
+from conftest import EXAMPLES, complete_example_paths, load_example
 from dpagen.build import build
 from dpagen.errors import IncompleteError
 from dpagen.generate import Request, generate
@@ -172,7 +172,7 @@ def flawed_findings() -> list[Any]:
 
 
 def test_one_finding_per_gap(flawed_findings: list[Any]) -> None:
-    paths = [f.path for f in flawed_findings if f.rule == "DOCUMENT-VALUE-MISSING" or "DOCUMENT-VALUE-MISSING" in f.also]
+    paths = [f.path for f in flawed_findings if "DOCUMENT-VALUE-MISSING" in f.rules]
     assert len(paths) == len(set(paths))
     by_path: dict[str, list[Any]] = {}
     for f in flawed_findings:
