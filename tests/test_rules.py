@@ -332,6 +332,13 @@ CASES: dict[str, tuple[Change, Change]] = {
         _all(HEALTH, _set("activities.0.large_scale", False), _set("processor.dpo", None),
              _set("hosting.sites.0.certifications", ["HDS"])),
     ),
+    "CONTRACT-NOTICES-ADDRESS": (
+        _all(_set("contract.optional_clauses", {"notices": True}),
+             _set("contract.notice_contacts", {"processor": {"email": "legal@p.example"}})),
+        _all(_set("contract.optional_clauses", {"notices": True}),
+             _set("contract.notice_contacts", {"processor": {"email": "legal@p.example"},
+                                               "controller": {"address": {"street": "1 rue A", "city": "Lyon"}}})),
+    ),
     "AUDIT-NONE": (
         _set("audits", {"on_site": False, "documentary": False}),
         _set("audits", {"on_site": False, "documentary": True}),
@@ -679,6 +686,7 @@ NOT_IN_FLAWED = {
     "SPECIAL-NO-CONDITION": "seed 001 processes no special-category data",
     "DATES-ORDER": "seed 001 gives one date; the missing term shows CONTRACT-DURATION instead",
     "PROCESSING-RETENTION": "the controller's notice applies, so NOTICE-RETENTION reports the same gap once",
+    "CONTRACT-NOTICES-ADDRESS": "the optional notices clause is off",
 }
 
 
