@@ -266,6 +266,10 @@ def _single_summary(outcome: Outcome) -> None:
     for doc in outcome.documents:
         if doc.status == "not-applicable":
             status(f"{doc.document}: not written: does not apply ({doc.reason})")
+        elif doc.status == "not-affected":
+            status(f"{doc.document}: not written: no notice is needed: {doc.reason}")
+            for line in (doc.notice or {}).get("other_changes", []):
+                status(f"  {line}")
     refused = [d for d in outcome.documents if d.status == "refused"]
     if refused:
         status(f"dpagen: {refusal(refused).render()}")

@@ -147,7 +147,8 @@ def _change_notice(description: Description, request: Request, lib: Library, lan
     when = request.notice_date or dt.date.today()
     facts = notice_facts(description, change_set, language, when)
     if not touches(change_set):
-        reason = "nothing that changed calls for a notice to this controller under Art. 28(2)"
+        reason = ("nothing that changed calls for a notice to this controller under Art. 28(2)"
+                  if change_set.changed else "nothing changed since the previous version")
         if request.shadowed:
             reason += f" (its own description sets {', '.join(request.shadowed)}, which the change concerns)"
         return DocumentResult("change-notice", "not-affected", reason=reason, notice=facts)
