@@ -10,11 +10,13 @@ from __future__ import annotations
 from ..model import Description
 from . import (  # noqa: F401  (importing a module registers its rules)
     audits,
+    automated,
     breach,
     coherence,
     contract,
     cookies,
     documents,
+    dpia,
     ending,
     marketing,
     notice,
