@@ -291,3 +291,25 @@ def test_large_scale_monitoring_without_a_dpo_is_a_warning_not_an_info() -> None
     small = describe({"controller.dpo": None}, systematic_monitoring=True,
                      dpia={"status": "carried_out", "date": "2026-01-15"})
     assert [f.rule for f in review(small) if f.path == "controller.dpo"] == ["NOTICE-DPO"]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("fr", ["Suspension automatique du compte", "art. 22.2.c du RGPD", "contester la décision",
+             "droit de ne pas faire l'objet d'une décision fondée exclusivement"]),
+     ("en", ["Automatic account suspension", "Art. 22(2)(c) GDPR", "contest the decision",
+             "right not to be subject to a decision based solely"])],
+)
+def test_the_charter_states_the_processors_own_automated_decisions(language: str, words: list[str]) -> None:
+    data = copy.deepcopy(AVM)
+    data["translations"]["en"].update(EN)
+    own = copy.deepcopy(data["activities"][0])
+    own["automated_decisions"] = [{**DECISION, "exception": "c_explicit_consent"}]
+    data["processor_own_activities"] = [own]
+    d = validate(data)
+    assert not {f.rule for f in review(d)} & {"AUTOMATED-NO-EXCEPTION", "AUTOMATED-SAFEGUARDS"}
+    text = flat(text_of(clause(build(d, "processor-charter", language=language, draft=True),
+                               "charter.own-automated")))
+    for word in words:
+        assert word in text, word
+    assert "charter.own-automated" not in [c.id for c in rich_document("processor-charter", language).clauses()]
