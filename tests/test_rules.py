@@ -134,6 +134,8 @@ GA = {"name": "_ga", "provider": "Google Analytics", "purpose": "Audience measur
       "consent_required": False}
 
 # rule id -> (change that triggers it, near miss that does not)
+DECISION = {"decision": "instalment payment", "logic": "a score", "significance": "a refusal"}
+
 CASES: dict[str, tuple[Change, Change]] = {
     "DOCUMENT-VALUE-MISSING": (
         _set("contract.jurisdiction", None),  # the contract's governing-law clause names the court
@@ -213,6 +215,20 @@ CASES: dict[str, tuple[Change, Change]] = {
     "NOTICE-AUTOMATED-LOGIC": (
         _set("activities.0.automated_decisions", [{"significance": "a refusal"}]),
         _set("activities.0.automated_decisions", [{"logic": "a score", "significance": "a refusal"}]),
+    ),
+    "AUTOMATED-NO-EXCEPTION": (
+        _set("activities.0.automated_decisions", [DECISION]),
+        _set("activities.0.automated_decisions", [{**DECISION, "solely_automated": False}]),
+    ),
+    "AUTOMATED-SAFEGUARDS": (
+        _set("activities.0.automated_decisions",
+             [{**DECISION, "exception": "a_contract", "safeguards": ["human_intervention", "contest"]}]),
+        _set("activities.0.automated_decisions", [{**DECISION, "exception": "b_law", "law": "a statute"}]),
+    ),
+    "DPIA-MISSING": (
+        _set("activities.0.systematic_monitoring", True),
+        _all(_set("activities.0.systematic_monitoring", True),
+             _set("activities.0.dpia", {"status": "planned", "date": "2026-03-01"})),
     ),
     "NOTICE-SOURCE": (
         _set("activities.0.data_categories.0.source", "third_party"),
@@ -683,6 +699,8 @@ NOT_IN_FLAWED = {
     "BREACH-DELAY-MAX": "the breach delay is missing (BREACH-DELAY-MISSING), not too long",
     "NOTICE-RECIPIENTS": "the processor itself is a recipient",
     "NOTICE-AUTOMATED-LOGIC": "seed 001 describes no automated decision",
+    "AUTOMATED-NO-EXCEPTION": "seed 001 describes no automated decision",
+    "AUTOMATED-SAFEGUARDS": "seed 001 describes no automated decision",
     "SPECIAL-NO-CONDITION": "seed 001 processes no special-category data",
     "DATES-ORDER": "seed 001 gives one date; the missing term shows CONTRACT-DURATION instead",
     "PROCESSING-RETENTION": "the controller's notice applies, so NOTICE-RETENTION reports the same gap once",

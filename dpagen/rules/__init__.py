@@ -12,11 +12,13 @@ from dataclasses import replace
 from ..model import Description
 from . import (  # noqa: F401  (importing a module registers its rules)
     audits,
+    automated,
     breach,
     coherence,
     contract,
     cookies,
     documents,
+    dpia,
     ending,
     marketing,
     notice,

@@ -191,9 +191,27 @@ PURPOSE = (
         when=lambda s: s.get("legal_basis") == "legitimate_interest"),
 )
 
+def _restricted(scope: Scope) -> bool:
+    """A decision Art. 22(1) restricts: solely automated, with legal or similarly significant effect."""
+    return scope.get("solely_automated", True) is not False and scope.get("legal_effect", True) is not False
+
+
 DECISION = (
     Ask("decision.logic", "logic"),
+    Ask("decision.what", "decision"),
     Ask("decision.significance", "significance"),
+    Ask("decision.solely", "solely_automated", kind="confirm"),
+    Ask("decision.legal_effect", "legal_effect", kind="confirm"),
+    Ask("decision.exception", "exception", kind="select", choices="Art22Exception", optional=True,
+        when=_restricted),
+    Ask("decision.law", "law", when=lambda s: _restricted(s) and s.get("exception") == "b_law"),
+    Ask("decision.safeguards", "safeguards", kind="multi", choices="Art22Safeguard", when=_restricted),
+)
+
+DPIA = (
+    Ask("dpia.status", "status", kind="select", choices="DpiaStatus"),
+    Ask("dpia.date", "date", kind="date", when=lambda s: s.get("status") in ("carried_out", "planned")),
+    Ask("dpia.reason", "reason", when=lambda s: s.get("status") == "not_required"),
 )
 
 ACTIVITY_BODY = (
@@ -201,6 +219,7 @@ ACTIVITY_BODY = (
     Ask("activity.frequency", "frequency", kind="select", choices="Frequency", optional=True,
         suggest="continuous"),
     Ask("activity.large_scale", "large_scale", kind="confirm"),
+    Ask("activity.monitoring", "systematic_monitoring", kind="confirm"),
     Loop("purposes", "purposes", PURPOSE, title="description", add_default=True),
     Ask("activity.data_subjects", "data_subjects", kind="list"),
     Loop("categories", "data_categories", CATEGORY, add_default=True),
@@ -208,6 +227,7 @@ ACTIVITY_BODY = (
          title="description", when=lambda s: bool(s.get("data_categories"))),
     Ask("activity.collection_points", "collection_points", kind="list"),
     Loop("decisions", "automated_decisions", DECISION, title="logic"),
+    Group("dpia", DPIA, key="activity.has_dpia"),
 )
 
 ACTIVITY = (Ask("activity.name", "name"), *ACTIVITY_BODY)
@@ -361,6 +381,7 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("breach", (
         Ask("breach.hours", "breach.notice_hours", kind="int"),
+        Ask("breach.full_hours", "breach.full_information_hours", kind="int"),
         Ask("breach.channel", "breach.channel"),
         Ask("breach.recipient", "breach.recipient", compute=_contact_email("controller", "dpo")),
         Ask("breach.processor_contact", "breach.processor_contact",

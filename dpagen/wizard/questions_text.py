@@ -75,6 +75,10 @@ QUESTIONS: dict[str, Pair] = {
                         "Operations carried out, separated by ';' (e.g. collection; storage; deletion)"),
     "activity.frequency": ("Fréquence du traitement", "How often the processing takes place"),
     "activity.large_scale": ("Traitement à grande échelle ?", "Large-scale processing?"),
+    "activity.monitoring": ("Le traitement suit-il les personnes de façon régulière et systématique "
+                            "(suivi de comportement, géolocalisation, vidéosurveillance) ?",
+                            "Does the processing monitor people regularly and systematically (behaviour "
+                            "tracking, geolocation, video surveillance)?"),
     "purposes.add": ("Ajouter une finalité (un but du traitement) ?",
                      "Add a purpose (an aim of the processing)?"),
     "purposes.noun": ("Finalités", "Purposes"),
@@ -118,6 +122,25 @@ QUESTIONS: dict[str, Pair] = {
                        "Decision {n}: what is it based on (criteria, logic)?"),
     "decision.significance": ("Quelles conséquences pour la personne ?",
                               "What consequences for the person?"),
+    "decision.what": ("Que décide-t-elle ? (ex. le paiement en plusieurs fois est accordé ou refusé)",
+                      "What does it decide? (e.g. whether payment in instalments is granted)"),
+    "decision.solely": ("La décision est-elle prise sans intervention humaine réelle ?",
+                        "Is the decision taken with no real human involvement?"),
+    "decision.legal_effect": ("Produit-elle des effets juridiques pour la personne ou l'affecte-t-elle "
+                              "de manière comparable (refus d'un crédit, d'un emploi, d'un service) ?",
+                              "Does it have legal effects for the person or affect them in a similarly "
+                              "significant way (credit, a job or a service refused)?"),
+    "decision.exception": ("Exception de l'article 22.2 qui permet cette décision",
+                           "Art. 22(2) exception that allows this decision"),
+    "decision.law": ("Texte de loi qui l'autorise", "The law that authorises it"),
+    "decision.safeguards": ("Garanties offertes à la personne (art. 22.3)",
+                            "Safeguards offered to the person (Art. 22(3))"),
+    "activity.has_dpia": ("Indiquer où en est l'analyse d'impact (AIPD) de ce traitement ?",
+                          "State where the data-protection impact assessment (DPIA) of this activity stands?"),
+    "dpia.status": ("Analyse d'impact (AIPD)", "Data-protection impact assessment (DPIA)"),
+    "dpia.date": ("Date de l'analyse si elle est réalisée, sinon date prévue de son achèvement",
+                  "Date it was carried out or, if planned, when it will be completed"),
+    "dpia.reason": ("Pourquoi n'est-elle pas requise ?", "Why is it not required?"),
     "own_activities.add": ("Le sous-traitant traite-t-il aussi des données pour son propre compte "
                            "(ses clients, sa prospection) ?",
                            "Does the processor also process data for its own purposes "
@@ -206,8 +229,12 @@ QUESTIONS: dict[str, Pair] = {
     "policy.list_url": ("Page publiant la liste à jour (https://…)",
                         "Page publishing the current list (https://…)"),
     # breach
-    "breach.hours": ("Délai maximal de notification d'une violation de données au client (heures)",
-                     "Maximum delay to notify a data breach to the client (hours)"),
+    "breach.hours": ("Délai maximal pour alerter le client d'une violation de données (heures)",
+                     "Maximum delay to alert the client to a data breach (hours)"),
+    "breach.full_hours": ("Notification en deux temps : délai pour compléter l'information après la première "
+                          "alerte (heures ; vide : une seule notification complète)",
+                          "Notice in two phases: delay to complete the information after the first alert "
+                          "(hours; empty: a single full notice)"),
     "breach.channel": ("Moyen de notification (ex. courriel puis appel)",
                        "How it is notified (e.g. e-mail then call)"),
     "breach.recipient": ("Adresse du client qui reçoit la notification",
