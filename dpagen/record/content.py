@@ -257,7 +257,7 @@ class _Reader:
         if kind == "processor":
             out.insert(0, (_t(IDENTITY["processor"], lang), self.party(d.processor, "processor", "30(2)(a)")))
         for j, joint in enumerate(d.joint_controllers):
-            out.append((_t(IDENTITY["joint"], lang), Cell(joint.name, f"joint_controllers[{j}].name", "30(1)(a)")))
+            out.append((_t(IDENTITY["joint"], lang), Cell(joint.name, f"joint_controllers[{j}].name", point)))
         parties = [("controller", d.controller)] + ([("processor", d.processor)] if kind == "processor" else [])
         for role, party in parties:
             if party is None:
@@ -266,11 +266,11 @@ class _Reader:
                 rep = party.eu_representative
                 out.append((_t(IDENTITY["representative"], lang),
                             Cell(joined([rep.name or "", self.address(rep.address) or "", str(rep.email or "")],
-                                        " — "), f"{role}.eu_representative", "30(1)(a)")))
+                                        " — "), f"{role}.eu_representative", point)))
             if party.dpo is not None:
                 who = party.display_name or ""
                 out.append((f"{_t(IDENTITY['dpo'], lang)} ({who})",
-                            self.contact(party.dpo, f"{role}.dpo", "30(1)(a)" if kind == "controller" else "30(2)(a)")))
+                            self.contact(party.dpo, f"{role}.dpo", point)))
         return out
 
 
