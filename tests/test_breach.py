@@ -173,6 +173,8 @@ def test_a_client_folder_gives_one_record_and_one_notice_per_client_involved(tmp
     incident.write_text(_incident(clients=["Boulangerie Dupont", "Garage Leroy"]).model_dump_json())
     assert main(["generate", str(clients), "--incident", str(incident), "--doc", "breach-controller-notice",
                  "--format", "md", "--out", str(out)]) == 0
-    notices = sorted(p.name for p in out.glob("breach-controller-notice-*.md"))
-    assert notices == ["breach-controller-notice-inc-2026-007-boulangerie-dupont-fr.md",
-                       "breach-controller-notice-inc-2026-007-garage-leroy-fr.md"]
+    # each client involved gets its own set, in its own folder (as every batch); the uninvolved one none
+    notices = sorted(str(p.relative_to(out)) for p in out.rglob("breach-controller-notice-*.md"))
+    assert notices == ["dupont/breach-controller-notice-inc-2026-007-boulangerie-dupont-fr.md",
+                       "leroy/breach-controller-notice-inc-2026-007-garage-leroy-fr.md"]
+    assert not (out / "cabinet-martin").exists() or not any((out / "cabinet-martin").iterdir())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Description
 from .clocks import Clock
-from .model import BreachKind, FollowUp, Incident, Phase
+from .model import NOW_FIELD, BreachKind, FollowUp, Incident, Phase
 from .paper import Paper, Spans
 
 KINDS = {
@@ -113,7 +113,7 @@ def lateness(paper: Paper, clock: Clock, start_path: str) -> list[tuple[str, Spa
                 "breach.notice_hours")),
             (paper.t("Échéance", "Due by"),
              paper.when(clock.deadline, start_path if clock.start is None else "breach.notice_hours")),
-            (paper.t("Envoyée le", "Sent"), paper.when(clock.done_at or paper.now, "sent"))]
+            (paper.t("Envoyée le", "Sent"), paper.when(clock.done_at or paper.now, NOW_FIELD))]
     if clock.late(paper.now):
         rows.append((paper.t("Motifs du retard (art. 33.1 du RGPD)", "Reasons for the delay (Art. 33(1) GDPR)"),
                      paper.value(paper.incident.delay_reasons, "delay_reasons")))

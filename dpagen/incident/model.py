@@ -17,6 +17,9 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from ..errors import DescriptionError
 from ..model.base import Strict
 
+NOW_FIELD = "drafted_at"
+"""The incident's field that dates the documents (``--now`` overrides it)."""
+
 
 class BreachKind(StrEnum):
     """What the breach affects (the three kinds the authorities' forms ask about)."""
@@ -66,6 +69,9 @@ class Incident(Strict):
         None, description="When the processor informed the controllers (their clock starts then at the latest)"
     )
     authority_notified_at: dt.datetime | None = None
+    drafted_at: dt.datetime | None = Field(
+        None, description="When the documents are sent: dates them and judges each deadline (--now overrides it)"
+    )
     subjects_informed_at: dt.datetime | None = None
     what_happened: str | None = Field(None, description="What happened, in plain words")
     kinds: list[BreachKind] = Field(default_factory=list)
@@ -106,7 +112,7 @@ class Incident(Strict):
         """Every time carries an offset: one without is read in the incident's time zone."""
         zone = ZoneInfo(self.timezone)
         for name in ("discovered_at", "started_at", "ended_at", "controllers_informed_at",
-                     "authority_notified_at", "subjects_informed_at"):
+                     "authority_notified_at", "subjects_informed_at", "drafted_at"):
             value = getattr(self, name)
             if value is not None and value.tzinfo is None:
                 object.__setattr__(self, name, value.replace(tzinfo=zone))

@@ -42,7 +42,7 @@ class Paper:
     description: Description
     language: str
     draft: bool
-    now: dt.datetime
+    now: dt.datetime | None  # when the document is sent (None: unknown, shown as a blank)
     missing: list[str] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
 
