@@ -419,14 +419,13 @@ def cmd_translations(args: argparse.Namespace) -> int:
     """`dpagen translations`: the texts still to translate, printed or added to the file."""
     import json
 
-    from .io import load
     from .output import status
-    from .translation import table, untranslated, unused
+    from .translation import own_language, table, untranslated, unused
 
-    description = load(args.file)
+    description = _translatable(args.file)  # a description, or an incident (its free text)
     missing = untranslated(description, args.lang)
     name = {"fr": "French", "en": "English"}[args.lang]
-    if description.document.language == args.lang:
+    if own_language(description) == args.lang:
         status(f"{args.file} is written in {name}: its documents in {name} need no translation")
         return EXIT_OK
     done = len(table(description, args.lang))
@@ -459,6 +458,18 @@ def cmd_translations(args: argparse.Namespace) -> int:
     status(f"added {len(added)} text(s) to translate to {args.file} (translations.{args.lang}); "
            f"{done} translated already")
     return EXIT_OK
+
+
+def _translatable(path: Path) -> Any:
+    """The description, or the incident (a file with ``discovered_at``), whose texts are to translate."""
+    from .io import load, read_json
+
+    data = read_json(path)
+    if isinstance(data, dict) and "discovered_at" in data:
+        from .incident.model import load_incident
+
+        return load_incident(path)
+    return load(path)
 
 
 def _translation_note(file: Path, description: Any, language: str) -> None:

@@ -114,12 +114,18 @@ def breach_document(
     draft: bool = False,
     now: dt.datetime | None = None,
 ) -> tuple[Document | None, list[str]]:
-    """One breach document for one client: the tree, or (final only) None and what it lacks."""
-    if not draft:
-        lacks = required(name, incident, description, now)
-        if lacks:
-            return None, lacks
-    return BUILDERS[name](Paper(incident, description, language, draft, now)), []
+    """One breach document for one client: the tree, or (final only) None and what it lacks.
+
+    A final in another language than the incident's needs each of its texts translated (``translations``).
+    """
+    paper = Paper(incident, description, language, draft, now)
+    tree = BUILDERS[name](paper)
+    if draft:
+        return tree, []
+    lacks = required(name, incident, description, now)
+    lacks += [f"translations.{language}: the text at {path} has no translation (dpagen translations INCIDENT "
+              f"--lang {language} --write)" for path in paper.untranslated]
+    return (None, lacks) if lacks else (tree, [])
 
 
 def breach_documents(

@@ -64,7 +64,8 @@ def communication(paper: Paper) -> Document:
     paper.clause(paper.t("Ce que cela peut entraîner pour vous", "What this may mean for you"),
                  paper.para(paper.value(i.consequences, "consequences")), articles=("Art. 33(3)(c)",))
     paper.clause(paper.t("Ce que nous avons fait", "What we have done"),
-                 paper.bullets(i.measures_taken + i.measures_proposed, "measures_taken"), articles=("Art. 33(3)(d)",))
+                 paper.bullets(i.measures_taken, "measures_taken", (i.measures_proposed, "measures_proposed")),
+                 articles=("Art. 33(3)(d)",))
     paper.clause(paper.t("Ce que vous pouvez faire", "What you can do"), paper.bullets(i.advice, "advice"),
                  articles=("Art. 34(2)",))
     paper.clause(paper.t("Pour toute question", "Questions"), paper.para(
