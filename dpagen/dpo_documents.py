@@ -17,6 +17,7 @@ from .output import safe_filename
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .clauses import Library
     from .doctree import Document
     from .model import Description
     from .record import Record
@@ -78,6 +79,7 @@ def draft_breach(
     language: str,
     draft: bool,
     now: dt.datetime | None,
+    library: Library | None = None,
 ) -> list[Drafted]:
     """Each requested breach document for one description (not applicable when its data is not involved)."""
     from .incident.kit import applies, breach_document, drafting_time, not_involved, wanted
@@ -99,6 +101,7 @@ def draft_breach(
         elif not applies(name, description):
             out.append(Drafted(name, stem=stem, reason="it needs a processor in the description"))
         else:
-            tree, lacks = breach_document(incident, description, name, language=language, draft=draft, now=now)
+            tree, lacks = breach_document(incident, description, name, language=language, draft=draft, now=now,
+                                          lexicon=library.labels_in(language) if library else None)
             out.append(Drafted(name, tree, stem, problems=[f"incident value missing: {line}" for line in lacks]))
     return out

@@ -297,7 +297,7 @@ def _produce_dpo(
                                 [own or "#1", *(name for name, _ in clients)])]
     else:
         drafted = draft_breach(description, request.incident, request.documents, language=language,
-                               draft=request.draft, now=request.now)
+                               draft=request.draft, now=request.now, library=lib)
     results: dict[str, DocumentResult] = {}
     for item in drafted:
         if item.reason:

@@ -113,12 +113,13 @@ def breach_document(
     language: str,
     draft: bool = False,
     now: dt.datetime | None = None,
+    lexicon: dict[str, dict[str, str]] | None = None,
 ) -> tuple[Document | None, list[str]]:
     """One breach document for one client: the tree, or (final only) None and what it lacks.
 
     A final in another language than the incident's needs each of its texts translated (``translations``).
     """
-    paper = Paper(incident, description, language, draft, now)
+    paper = Paper(incident, description, language, draft, now, lexicon=lexicon)
     tree = BUILDERS[name](paper)
     if draft:
         return tree, []

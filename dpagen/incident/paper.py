@@ -7,17 +7,12 @@ from dataclasses import dataclass, field
 
 from ..doctree import BulletList, Clause, Document, Paragraph, Section, Span, Table
 from ..model import Description, Party
-from ..record.words import date_text, joined, labels
+from ..record.words import date_text, joined, labels, phrase
 from ..translation import for_document, own_language, table, texts
 from .clocks import local
 from .model import FREE_TEXT, Incident
 
 Spans = list[Span]
-
-
-def tr(language: str, fr: str, en: str) -> str:
-    """The text in the document's language."""
-    return fr if language == "fr" else en
 
 
 def party_name(p: Party | None) -> str | None:
@@ -47,6 +42,7 @@ class Paper:
     missing: list[str] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)  # paths of the incident's texts shown as written
     clauses: list[Clause] = field(default_factory=list)
+    lexicon: dict[str, dict[str, str]] | None = None  # the library's words in this language (--clauses too)
     _own: set[str] | None = None
 
     def own(self, text: str) -> str | None:
@@ -76,11 +72,13 @@ class Paper:
             return [Span(found)]
         if path not in self.untranslated:
             self.untranslated.append(path)
-        return [Span(text), Span(self.t(" [● à traduire]", " [● to translate]"), "blank")]
+        return [Span(text), Span(self.w("common.to-translate"), "blank")]
 
-    def t(self, fr: str, en: str) -> str:
-        """Text in the document's language."""
-        return tr(self.language, fr, en)
+    def w(self, key: str, **values: object) -> str:
+        """The library's wording ``clauses/breach/_words.toml`` [breach-GROUP] KEY, its ``{name}`` filled in."""
+        group, name = key.split(".", 1)
+        lexicon = self.lexicon if self.lexicon is not None else labels(self.language)
+        return phrase(lexicon, f"breach-{group}", name, **values)
 
     def blank(self, path: str) -> Span:
         """A visible gap; the path is remembered for a final's refusal."""
@@ -113,7 +111,7 @@ class Paper:
         if value is None:
             return [self.blank(path)]
         shown = f"{value:,}".replace(",", "\u202f" if self.language == "fr" else ",")
-        return [Span(self.t(f"environ {shown}", f"about {shown}"))]
+        return [Span(self.w("common.about", shown=shown))]
 
     def clause(self, title: str, *blocks: Paragraph | BulletList | Table, articles: tuple[str, ...] = ()) -> None:
         """Add a titled part, numbered in order."""
@@ -129,7 +127,7 @@ class Paper:
 
     def table(self, rows: list[tuple[str, Spans]]) -> Table:
         """A two-column table: item, content."""
-        header = [self.t("Rubrique", "Item"), self.t("Contenu", "Content")]
+        header = [self.w("common.item"), self.w("common.content")]
         return Table(header, [[[Span(name)], spans] for name, spans in rows])
 
     def bullets(self, values: list[str], path: str, *more: tuple[list[str], str]) -> BulletList | Paragraph:
@@ -141,7 +139,7 @@ class Paper:
     def document(self, kind: str, title: str, subtitle: str, parties_line: str, part: str) -> Document:
         """The finished tree, compact layout, dated from the discovery."""
         writer = dict(labels(self.language)["writer"])
-        writer["effective"] = self.t("Découverte le", "Discovered")
+        writer["effective"] = self.w("common.discovered")
         day = self.incident.discovered_at.astimezone(self.incident.zone).date()
         header = f"{title} — {self.incident.reference}" if self.incident.reference else title
         document = Document(
