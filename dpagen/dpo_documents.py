@@ -57,13 +57,15 @@ def check_formats(documents: list[str], formats: list[str]) -> None:
 
 
 def draft_record(
-    descriptions: list[Description], language: str | None, draft: bool, sources: list[str]
+    descriptions: list[Description], language: str | None, draft: bool, sources: list[str],
+    library: Library | None = None,
 ) -> Drafted:
     """The record over every description given; a final lists each Art. 30 item missing, with its file."""
     from .record import record_for
     from .record.tree import record_tree
 
-    record = record_for(descriptions, language, sources)
+    lexicon = library.labels_in(language) if library and language else None
+    record = record_for(descriptions, language, sources, lexicon)
     gaps = record.gaps()
     stem = safe_filename(RECORD, record.holder, record.language)
     if gaps and not draft:

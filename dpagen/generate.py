@@ -294,7 +294,7 @@ def _produce_dpo(
             clients = [(str(p), load(p)) for p in request.clients]
         own = str(request.sources.get("description", ""))
         drafted = [draft_record([description, *(d for _, d in clients)], language, request.draft,
-                                [own or "#1", *(name for name, _ in clients)])]
+                                [own or "#1", *(name for name, _ in clients)], lib)]
     else:
         drafted = draft_breach(description, request.incident, request.documents, language=language,
                                draft=request.draft, now=request.now, library=lib)

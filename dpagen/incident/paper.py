@@ -75,10 +75,17 @@ class Paper:
         return [Span(text), Span(self.w("common.to-translate"), "blank")]
 
     def w(self, key: str, **values: object) -> str:
-        """The library's wording ``clauses/breach/_words.toml`` [breach-GROUP] KEY, its ``{name}`` filled in."""
+        """The library's wording ``clauses/breach/_words.toml`` [breach-GROUP] KEY, its ``{name}`` filled in.
+
+        Every entry may name ``{controller}``, ``{processor}``, ``{authority}`` and ``{reference}``.
+        """
         group, name = key.split(".", 1)
         lexicon = self.lexicon if self.lexicon is not None else labels(self.language)
-        return phrase(lexicon, f"breach-{group}", name, **values)
+        d = self.description
+        known: dict[str, object] = {"controller": party_name(d.controller) or "—",
+                                    "processor": party_name(d.processor) or "—", "authority": d.authority.name,
+                                    "reference": self.incident.reference or "—"}
+        return phrase(lexicon, f"breach-{group}", name, **{**known, **values})
 
     def blank(self, path: str) -> Span:
         """A visible gap; the path is remembered for a final's refusal."""
