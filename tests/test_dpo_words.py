@@ -33,7 +33,7 @@ def test_every_key_the_code_asks_for_exists_in_both_languages() -> None:
     for key in breach:
         group, name = key.split("|")
         entry = labels[f"breach-{group}"][name]
-        assert entry.fr.strip() and entry.en.strip() and entry.fr != entry.en or len(entry.en) < 14, key
+        assert (entry.fr.strip() and entry.en.strip() and entry.fr != entry.en) or len(entry.en) < 14, key
     record = _used("record", r'\bw\("([a-z-]+)"')
     assert {"updated-on", "kept-by", "on-behalf-of", "no-transfer"} <= record
     assert all(k in labels["record"] for k in record)
