@@ -293,7 +293,9 @@ def _produce_dpo(
 
             clients = [(str(p), load(p)) for p in request.clients]
         own = str(request.sources.get("description", ""))
-        drafted = [draft_record([description, *(d for _, d in clients)], language, request.draft,
+        # the record is the keeper's own: in its own language, not the language drafted for a client
+        own_language = request.language or str(description.document.language)
+        drafted = [draft_record([description, *(d for _, d in clients)], own_language, request.draft,
                                 [own or "#1", *(name for name, _ in clients)], lib)]
     else:
         drafted = draft_breach(description, request.incident, request.documents, language=language,
