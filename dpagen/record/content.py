@@ -302,11 +302,11 @@ def processor_record(
     if not descriptions:
         raise DpagenError("the processor's record needs at least one description")
     sources = sources or [f"#{i + 1}" for i in range(len(descriptions))]
-    names = {(d.processor.legal_name or d.processor.display_name) if d.processor else None for d in descriptions}
-    if None in names:
-        missing = [s for s, d in zip(sources, descriptions, strict=True) if d.processor is None]
+    missing = [s for s, d in zip(sources, descriptions, strict=True) if d.processor is None]
+    if missing:
         raise DpagenError("the processor's record needs a processor in every description", missing)
-    if len(names) > 1:
+    names = {(d.processor.legal_name or d.processor.display_name) if d.processor else None for d in descriptions}
+    if len(names) > 1:  # an unnamed processor is a gap of its own (Art. 30(2)(a)), reported in its cell
         raise DpagenError("the descriptions name different processors: one record covers one processor",
                           sorted(str(n) for n in names))
     lang = language or descriptions[0].output_language

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from ..errors import DpagenError
 from ..model import Description, Role
 from .finding import RECORD
 from .registry import Hit, Scope, Words, hit, rule
@@ -39,23 +40,30 @@ PROCESSOR_RECORD = Scope(
     (RECORD,),
 )
 
-_last: tuple[Description, Record] | None = None
+_last: tuple[Description, str, Record] | None = None
 
 
 def _record(d: Description) -> Record:
-    """The record drafted from one description (built once for the rules that read it in a row)."""
+    """The record drafted from one description (built once for the rules that read it in a row).
+
+    The cache is keyed by the object and its content, so a description edited in place is read again.
+    """
     global _last
-    if _last is None or _last[0] is not d:
+    content = d.model_dump_json()
+    if _last is None or _last[0] is not d or _last[1] != content:
         from ..record import record_for
 
-        _last = (d, record_for([d]))
-    return _last[1]
+        _last = (d, content, record_for([d]))
+    return _last[2]
 
 
 def _gaps(d: Description, point: str) -> Iterator[Hit]:
     """Every path the record lacks for one point of Art. 30, e.g. ``30(1)(f)``."""
     seen: set[str] = set()
-    record = _record(d)
+    try:
+        record = _record(d)
+    except DpagenError:  # a description the record cannot be drafted from: other rules say why
+        return
     for section in record.sections:
         cells = [c for _, c in section.identity] + [c for row in section.rows for c in row.values()]
         for cell in cells:
