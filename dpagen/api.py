@@ -158,7 +158,8 @@ def generate(source: str | Path | Loaded, request: Request, only: list[str] | No
     try:
         request = with_previous(request, loaded.path)
         outcome.findings = _counts(loaded.description)
-        clients = [load(p, request.profile) for p in request.clients]  # the record's other clients (one record of them all)
+        # the record's other clients: one record of them all
+        clients = [load(p, request.profile) for p in request.clients]
         outcome.sources = loaded.sources + [s for c in clients for s in c.sources]
         # each description records its own file (and, through it, its profiles)
         request = dataclasses.replace(request, sources={"description": loaded.path, **request.sources})
