@@ -49,7 +49,7 @@ def _record(d: Description) -> Record:
     The cache is keyed by the object and its content, so a description edited in place is read again.
     """
     global _last
-    content = d.model_dump_json()
+    content = d.model_dump_json(warnings=False)
     if _last is None or _last[0] is not d or _last[1] != content:
         from ..record import record_for
 
