@@ -45,6 +45,8 @@ __all__ = [
     "generate_task",
     "library",
     "load",
+    "one_record",
+    "plan",
 ]
 
 
@@ -156,9 +158,13 @@ def generate(source: str | Path | Loaded, request: Request, only: list[str] | No
     try:
         request = with_previous(request, loaded.path)
         outcome.findings = _counts(loaded.description)
-        if request.provenance:  # each description records its own file (and, through it, its profiles)
-            request = dataclasses.replace(request, sources={"description": loaded.path, **request.sources})
-        outcome.documents = produce(loaded.description, request, library(request.clause_dirs), only=only)
+        # the record's other clients: one record of them all
+        clients = [load(p, request.profile) for p in request.clients]
+        outcome.sources = loaded.sources + [s for c in clients for s in c.sources]
+        # each description records its own file (and, through it, its profiles)
+        request = dataclasses.replace(request, sources={"description": loaded.path, **request.sources})
+        outcome.documents = produce(loaded.description, request, library(request.clause_dirs), only=only,
+                                    clients=[(str(c.path), c.description) for c in clients])
     except DpagenError as exc:
         outcome.status = "failed" if exc.exit_code == EXIT_USAGE else "unusable"
         outcome.error = exc.render()
@@ -229,8 +235,9 @@ def plan(paths: list[Path], request: Request, split_documents: bool = False) -> 
     """The tasks for some descriptions.
 
     Several descriptions go each into its own folder under ``request.out_dir`` (named after its file); a
-    single one is split into one task per document when asked.
+    single one is split into one task per document when asked. The record is one task over them all.
     """
+    paths, request = one_record(paths, request)
     if len(paths) == 1:
         if split_documents and request.documents:
             documents = _documents_of(paths[0], request)
@@ -238,6 +245,19 @@ def plan(paths: list[Path], request: Request, split_documents: bool = False) -> 
                 return [Task(paths[0], request, [d]) for d in documents]
         return [Task(paths[0], request)]
     return [Task(p, dataclasses.replace(request, out_dir=request.out_dir / name)) for p, name in folder_names(paths)]
+
+
+def one_record(paths: list[Path], request: Request) -> tuple[list[Path], Request]:
+    """For ``--doc record``, several descriptions are the processor's clients: ONE record of them all.
+
+    The first description is generated; the others become ``request.clients`` (one section each).
+    """
+    from .dpo_documents import RECORD
+
+    if RECORD not in request.documents or len(paths) < 2:
+        return paths, request
+    clients = [*paths[1:], *(p for p in request.clients if p not in paths)]
+    return paths[:1], dataclasses.replace(request, clients=clients)
 
 
 def _documents_of(path: Path, request: Request) -> list[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from .api import Outcome, generate_many, plan
+from .api import Outcome, generate_many, one_record, plan
 from .errors import EXIT_INTERRUPTED, EXIT_OK, DpagenError, UsageError
 from .generate import Request, refusal
 from .io import read_json
@@ -151,6 +151,7 @@ def run(
         raise UsageError("no description to generate")
     for profile in profiles:
         status(f"{profile}: a profile that other inputs extend; not generated on its own")
+    descriptions, request = one_record(descriptions, request)  # --doc record: one record of every client
     tasks = plan(descriptions, request, split_documents=True)
     jobs = jobs or os.cpu_count() or 1
     batch = Run(descriptions)

@@ -5,9 +5,10 @@ Layout of a library folder::
     _labels.toml              localised words for enum values and writers
     <document>/_document.toml the document's title, sections and options
     <document>/<name>.toml    one clause
+    <folder>/_words.toml      the wording of documents drafted in Python (record/, breach/): [group] key = fr/en
 
 A ``--clauses DIR`` folder has the same layout; a clause with an id already known replaces ours,
-a new id is added at its ``order``, and entries of its ``_labels.toml`` override ours.
+a new id is added at its ``order``, and entries of its ``_labels.toml`` and ``_words.toml`` override ours.
 """
 
 from __future__ import annotations
@@ -137,8 +138,10 @@ def _parse(model: type[_Spec], data: dict[str, object], path: Path) -> _Spec:
 
 def _merge_folder(folder: Path, lib: Library) -> None:
     """Add a folder's labels, documents and clauses to the library; note what an override changes."""
-    labels_file = folder / "_labels.toml"
-    if labels_file.is_file():
+    words = sorted(folder.glob("*/_words.toml"))  # the record's and the breach kit's wording
+    for labels_file in [folder / "_labels.toml", *words]:
+        if not labels_file.is_file():
+            continue
         for group, entries in _read_toml(labels_file).items():
             if not isinstance(entries, dict):
                 raise DpagenError(f"{labels_file}: [{group}] must be a table")
@@ -149,7 +152,7 @@ def _merge_folder(folder: Path, lib: Library) -> None:
                 except ValidationError as exc:
                     raise DpagenError(f"{labels_file}: {group}.{key}", validation_lines(exc)) from None
     for path in sorted(folder.rglob("*.toml")):
-        if path.name == "_labels.toml":
+        if path.name in ("_labels.toml", "_words.toml"):
             continue
         data = _read_toml(path)
         if path.name == "_document.toml":

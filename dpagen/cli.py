@@ -123,6 +123,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="comma-separated: docx,pdf,html,md, and xlsx for --doc record (default: docx,pdf)")
     p.add_argument("--incident", type=Path, metavar="INCIDENT",
                    help="incident file (dpagen breach new) the breach documents are drafted from")
+    p.add_argument("--now", metavar="TIME",
+                   help="when the breach documents are sent (ISO 8601, read in the incident's time zone without an "
+                   "offset; default: the incident's drafted_at): dates them and judges each deadline")
     p.add_argument("--client", type=Path, action="append", default=[], metavar="FILE",
                    help="another client's description, for --doc record (one section per controller) and the "
                    "breach documents (one set per client involved); repeatable")
@@ -330,7 +333,7 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
     gc.disable()  # the collector's passes over the modules being imported would free nothing
     try:
         from . import api, batch
-        from .dpo_documents import DPO_DOCUMENTS
+        from .dpo_documents import BREACH
         from .generate import TEMPLATE_SUFFIXES, Request
         from .output import status
     finally:
@@ -377,21 +380,27 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
                  if path and path.is_file()},
         provenance=True,
         incident=args.incident,
-        clients=args.client,
+        clients=args.client if args.doc == "record" else [],
         pdf_variant=args.pdf_variant,
+        now=_time(args.now, "--now") if args.now else None,
     )
-    if args.doc in DPO_DOCUMENTS:  # the record and the breach kit read every client together
-        from .dpo_documents import generate_from_inputs
-
-        for path in generate_from_inputs(args.files, request):
-            status(f"wrote {path}")
-        return EXIT_OK
-    code = batch.run(args.files, request, jobs=jobs, scheduler=args.scheduler, report=args.report,
+    files = args.files + (args.client if args.doc in BREACH else [])  # each client involved: its own set
+    code = batch.run(files, request, jobs=jobs, scheduler=args.scheduler, report=args.report,
                      force_report=args.force)
     if args.draft and len(args.files) == 1 and args.files[0].is_file() and code in (0, 1):  # a final refuses
         description = api.load(args.files[0]).description
         _translation_note(args.files[0], description, args.lang or description.output_language)
     return code
+
+
+def _time(text: str, option: str) -> Any:
+    """An ISO 8601 date and time from the command line (without an offset: read in the incident's zone)."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option}: '{text}' is not an ISO 8601 time (e.g. 2026-03-30T14:00)") from None
 
 
 def _since(path: Path | None, inputs: list[Path], option: str) -> Any:
@@ -431,14 +440,13 @@ def cmd_translations(args: argparse.Namespace) -> int:
     """`dpagen translations`: the texts still to translate, printed or added to the file."""
     import json
 
-    from .io import load
     from .output import status
-    from .translation import table, untranslated, unused
+    from .translation import own_language, table, untranslated, unused
 
-    description = load(args.file)
+    description = _translatable(args.file)  # a description, or an incident (its free text)
     missing = untranslated(description, args.lang)
     name = {"fr": "French", "en": "English"}[args.lang]
-    if description.document.language == args.lang:
+    if own_language(description) == args.lang:
         status(f"{args.file} is written in {name}: its documents in {name} need no translation")
         return EXIT_OK
     done = len(table(description, args.lang))
@@ -471,6 +479,18 @@ def cmd_translations(args: argparse.Namespace) -> int:
     status(f"added {len(added)} text(s) to translate to {args.file} (translations.{args.lang}); "
            f"{done} translated already")
     return EXIT_OK
+
+
+def _translatable(path: Path) -> Any:
+    """The description, or the incident (a file with ``discovered_at``), whose texts are to translate."""
+    from .io import load, read_json
+
+    data = read_json(path)
+    if isinstance(data, dict) and "discovered_at" in data:
+        from .incident.model import load_incident
+
+        return load_incident(path)
+    return load(path)
 
 
 def _translation_note(file: Path, description: Any, language: str) -> None:

@@ -1,114 +1,109 @@
-"""`dpagen generate` for the DPO's documents: the Art. 30 record and the breach kit.
+"""The DPO's documents for :func:`dpagen.generate.produce`: the Art. 30 record and the breach kit.
 
-Both read a LIST of descriptions (one per client of a processor): the record gives one file with a section
-per controller; the breach kit gives each client whose data is involved its own documents.
+The record reads a LIST of descriptions (the one generated and ``Request.clients``: every client of a
+processor) and gives ONE record with a section per controller; the breach kit gives each description whose
+data the incident involves its own documents. This module drafts; ``generate`` checks, writes and reports.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .errors import IncompleteError, OutputError, UsageError
-from .model import Description
-from .output import safe_filename, write_atomic
+from .errors import UsageError
+from .output import safe_filename
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .clauses import Library
     from .doctree import Document
-    from .generate import Request
+    from .model import Description
+    from .record import Record
 
 RECORD = "record"
 BREACH = ("breach", "breach-controller-notice", "breach-authority-notice", "breach-communication", "breach-register")
 DPO_DOCUMENTS = (RECORD, *BREACH)
+XLSX = "xlsx"
 
 
-def _write_all(targets: list[tuple[Path, bytes]], force: bool) -> list[Path]:
-    if not force:
-        existing = [str(p) for p, _ in targets if p.exists()]
-        if existing:
-            raise OutputError("refusing to replace existing files (use --force)", existing)
-    return [write_atomic(path, data, force=force) for path, data in targets]
+@dataclass
+class Drafted:
+    """One DPO document: its tree (or None when refused), its file name stem, and why it is not written."""
+
+    document: str
+    tree: Document | None = None
+    stem: str = ""
+    record: Record | None = None  # the record itself, for the XLSX writer
+    problems: list[str] = field(default_factory=list)  # a final refused: what it lacks
+    reason: str = ""  # does not apply: why
 
 
-def _tree_bytes(tree: Document, fmt: str, request: Request) -> bytes:
-    from .generate import template_for
-    from .writers import get_writer
+def is_dpo_request(documents: list[str]) -> bool:
+    """Whether a request asks for the record or breach documents (which are generated on their own)."""
+    asked = set(documents)
+    if not asked & set(DPO_DOCUMENTS):
+        return False
+    if asked - set(DPO_DOCUMENTS) or (RECORD in asked and len(asked) > 1):
+        raise UsageError("--doc record and the breach documents are generated on their own, not with others")
+    return True
 
-    return get_writer(fmt).write(tree, template=template_for(fmt, request.templates))
+
+def check_formats(documents: list[str], formats: list[str]) -> None:
+    """XLSX is the record's only: refused, with the formats that work, for any other document."""
+    if XLSX in formats and RECORD not in documents:
+        raise UsageError("XLSX is offered for the record only (--doc record); other documents: docx, pdf, html, md")
 
 
-def record_files(descriptions: list[Description], request: Request, sources: list[str] | None = None) -> list[Path]:
-    """Write the record (XLSX and/or the tree formats); a final is refused while Art. 30 items are missing."""
+def draft_record(
+    descriptions: list[Description], language: str | None, draft: bool, sources: list[str],
+    library: Library | None = None,
+) -> Drafted:
+    """The record over every description given; a final lists each Art. 30 item missing, with its file."""
     from .record import record_for
     from .record.tree import record_tree
 
-    record = record_for(descriptions, request.language, sources)
+    lexicon = library.labels_in(language) if library and language else None
+    record = record_for(descriptions, language, sources, lexicon)
     gaps = record.gaps()
-    if gaps and not request.draft:
-        raise IncompleteError(f"cannot finalise the record: it lacks {len(gaps)} Art. 30 item(s) (or use --draft)",
-                              gaps)
-    name = safe_filename("record", record.holder, record.language)
-    targets = []
-    for fmt in request.formats:
-        if fmt == "xlsx":
-            from .record.xlsx import write_xlsx
-
-            data = write_xlsx(record, draft=request.draft)
-        else:
-            data = _tree_bytes(record_tree(record, draft=request.draft), fmt, request)
-        targets.append((request.out_dir / f"{name}.{fmt}", data))
-    return _write_all(targets, request.force)
+    stem = safe_filename(RECORD, record.holder, record.language)
+    if gaps and not draft:
+        return Drafted(RECORD, stem=stem, problems=[f"value missing: {gap}" for gap in gaps])
+    return Drafted(RECORD, record_tree(record, draft=draft), stem, record)
 
 
-def breach_files(descriptions: list[Description], request: Request) -> list[Path]:
-    """Write each breach document for each client involved in the request's incident."""
-    from .incident.kit import breach_documents
+def draft_breach(
+    description: Description,
+    incident_path: Path | None,
+    documents: list[str],
+    *,
+    language: str,
+    draft: bool,
+    now: dt.datetime | None,
+    library: Library | None = None,
+) -> list[Drafted]:
+    """Each requested breach document for one description (not applicable when its data is not involved)."""
+    from .incident.kit import applies, breach_document, drafting_time, not_involved, wanted
     from .incident.model import load_incident
 
-    if request.incident is None:
+    if incident_path is None:
         raise UsageError("the breach documents need an incident: --incident INCIDENT.json "
                          "(write one with 'dpagen breach new --out incident.json')")
-    if "xlsx" in request.formats:
-        raise UsageError("XLSX is offered for the record only; breach documents: docx, pdf, html, md")
-    incident = load_incident(request.incident)
-    built = breach_documents(incident, descriptions, request.documents, language=request.language,
-                             draft=request.draft)
-    targets = []
-    for d, tree in built:
-        who = d.controller.display_name if d.controller else None
-        for fmt in request.formats:
-            name = safe_filename(tree.kind, incident.reference or "", who or "", tree.language)
-            targets.append((request.out_dir / f"{name}.{fmt}", _tree_bytes(tree, fmt, request)))
-    return _write_all(targets, request.force)
-
-
-def generate_dpo(descriptions: list[Description], request: Request, sources: list[str] | None = None) -> list[Path]:
-    """The record or the breach documents for one or several descriptions."""
-    asked = set(request.documents)
-    if asked - set(DPO_DOCUMENTS):
-        raise UsageError("--doc record and the breach documents are generated on their own, not with others")
-    if RECORD in asked:
-        if len(asked) > 1:
-            raise UsageError("--doc record is generated on its own")
-        return record_files(descriptions, request, sources)
-    return breach_files(descriptions, request)
-
-
-def generate_from_inputs(inputs: list[Path], request: Request) -> list[Path]:
-    """`dpagen generate FILES-OR-FOLDERS --doc record|breach…`: every description found, taken together.
-
-    A client folder gives the processor ONE record (a section per controller) and, for an incident, one set of
-    breach documents per client whose data is involved. Profiles that others extend are not clients.
-    """
-    from .batch import collect_inputs
-    from .io import load
-    from .output import status
-
-    paths, profiles = collect_inputs(inputs)
-    if not paths:
-        raise UsageError("no description to generate")
-    for profile in profiles:
-        status(f"{profile}: a profile that other inputs extend; not a client of its own")
-    paths += [p for p in request.clients if p not in paths]
-    descriptions = [load(p) for p in paths]
-    return generate_dpo(descriptions, request, [str(p) for p in paths])
+    incident = load_incident(incident_path)
+    now = drafting_time(incident, now)
+    names = wanted(documents)
+    outside = not_involved(incident, description)
+    who = description.controller.display_name if description.controller else None
+    out = []
+    for name in names:
+        stem = safe_filename(name, incident.reference or "", who or "", language)
+        if outside:
+            out.append(Drafted(name, stem=stem, reason=outside))
+        elif not applies(name, description):
+            out.append(Drafted(name, stem=stem, reason="it needs a processor in the description"))
+        else:
+            tree, lacks = breach_document(incident, description, name, language=language, draft=draft, now=now,
+                                          lexicon=library.labels_in(language) if library else None)
+            out.append(Drafted(name, tree, stem, problems=[f"incident value missing: {line}" for line in lacks]))
+    return out

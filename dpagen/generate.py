@@ -42,7 +42,8 @@ class Request:
     sources: dict[str, Path] = field(default_factory=dict)  # input files by role, for the provenance
     provenance: bool = False  # store the provenance (inputs' SHA-256, clauses, options) in every file
     incident: Path | None = None  # the incident file the breach documents are drafted from
-    clients: list[Path] = field(default_factory=list)  # more descriptions for the record and the breach kit
+    clients: list[Path] = field(default_factory=list)  # the processor's other clients, for ONE record of them all
+    now: dt.datetime | None = None  # when breach documents are sent (default: the incident's drafted_at)
     pdf_variant: str | None = None  # "pdf/ua-1" or "pdf/a-3b" (writers.PDF_VARIANTS), for the PDF writer
     # Over a portfolio, the previous versions are found client by client (api.generate fills in since,
     # redline, shadowed and since_note from these):
@@ -137,6 +138,11 @@ def publisher_of(description: Description, document: str) -> Role:
 
 
 def output_name(description: Description, document: str, language: str, fmt: str) -> str:
+    """A safe file name from the document and who it concerns (see :func:`output_stem`)."""
+    return f"{output_stem(description, document, language)}.{fmt}"
+
+
+def output_stem(description: Description, document: str, language: str) -> str:
     """A safe file name from the document and who it concerns.
 
     The contract names both parties (``dpa-cabinet-martin-avm-up-fr.pdf``); a public charter, notice or
@@ -147,7 +153,7 @@ def output_name(description: Description, document: str, language: str, fmt: str
     else:
         parties = [getattr(description, publisher_of(description, document).value)]
     names = [p.display_name or "" for p in parties if p is not None]
-    return f"{safe_filename(document, *names, language)}.{fmt}"
+    return safe_filename(document, *names, language)
 
 
 def _change_notice(description: Description, request: Request, lib: Library, language: str) -> Any:
@@ -229,6 +235,7 @@ def produce(
     library: Library | None = None,
     *,
     only: list[str] | None = None,
+    clients: list[tuple[str, Description]] | None = None,
 ) -> list[DocumentResult]:
     """Write every requested document that can be written; say what became of each.
 
@@ -236,17 +243,19 @@ def produce(
     files are checked for every document before anything is written, so a refusal to overwrite leaves the
     folder as it was.
     """
-    from .writers import get_writer
-
     lib = library or load_library(request.clause_dirs)
     for change in lib.changes:
         status(change)
+    from .dpo_documents import check_formats, is_dpo_request
+
+    if is_dpo_request(request.documents):
+        return _produce_dpo(description, request, lib, clients)
+    check_formats(request.documents, request.formats)
     documents, not_applicable = requested_documents(description, request, lib)
     if only is not None:
         documents = [d for d in documents if d in only]
         not_applicable = [d for d in not_applicable if d in only]
     results = {d: DocumentResult(d, "not-applicable", reason=why_not(description, d, lib)) for d in not_applicable}
-    writers = {fmt: get_writer(fmt) for fmt in request.formats}
     language = request.language or description.output_language
     findings = _findings(description)
     trees = []
@@ -281,30 +290,79 @@ def produce(
             trees.append(tree)
     if request.redline is not None:
         trees = [_redline(tree, request, lib, language) for tree in trees]
-    targets = [
-        (request.out_dir / output_name(description, tree.kind, language, fmt), tree, fmt)
-        for tree in trees
-        for fmt in request.formats
-    ]
+    named = [(tree.kind, output_stem(description, tree.kind, language), tree, None) for tree in trees]
+    _write(named, request, lib, results)
+    for document, notice in notices.items():
+        results[document].notice = notice
+    order = [*documents, *not_applicable]
+    return [results[d] for d in order if d in results]
+
+
+Named = tuple[str, str, Any, Any]
+"""A document to write: its name, its file name without the format, its tree, and (the record) its record."""
+
+
+def _write(named: list[Named], request: Request, lib: Library, results: dict[str, DocumentResult]) -> None:
+    """Write each tree in each format; nothing is written when a file would be replaced without --force."""
+    from .writers import get_writer
+
+    writers = {fmt: get_writer(fmt) for fmt in request.formats if fmt != "xlsx"}
+    targets = [(request.out_dir / f"{stem}.{fmt}", document, tree, record, fmt)
+               for document, stem, tree, record in named for fmt in request.formats]
     if not request.force:
-        existing = [str(p) for p, _, _ in targets if p.exists() or p.is_symlink()]
+        existing = [str(p) for p, *_ in targets if p.exists() or p.is_symlink()]
         if existing:
             raise OutputError("refusing to replace existing files (use --force)", existing)
-    for tree in trees:
-        results[tree.kind] = DocumentResult(tree.kind, "written", notice=notices.get(tree.kind))
-    for path, tree, fmt in targets:
-        options = {"variant": request.pdf_variant} if fmt == "pdf" and request.pdf_variant else {}
-        data = writers[fmt].write(tree, template=template_for(fmt, request.templates), **options)
+    for document, *_ in named:
+        results.setdefault(document, DocumentResult(document, "written"))
+    for path, document, tree, record, fmt in targets:
+        if fmt == "xlsx":
+            from .record.xlsx import write_xlsx
+
+            data = write_xlsx(record, draft=request.draft)
+        else:
+            options = {"variant": request.pdf_variant} if fmt == "pdf" and request.pdf_variant else {}
+            data = writers[fmt].write(tree, template=template_for(fmt, request.templates), **options)
         if request.redline is not None and fmt == "docx":
             from .redline import finish_docx
 
             when = request.notice_date or tree.date
             data = finish_docx(data, f"{when.isoformat()}T00:00:00Z" if when else "")
-        if request.provenance:
+        if request.provenance and fmt != "xlsx":
             data = _with_provenance(fmt, data, tree, request, lib)
-        results[tree.kind].paths.append(write_atomic(path, data, force=request.force))
-    order = [*documents, *not_applicable]
-    return [results[d] for d in order if d in results]
+        results[document].paths.append(write_atomic(path, data, force=request.force))
+
+
+def _produce_dpo(
+    description: Description, request: Request, lib: Library, clients: list[tuple[str, Description]] | None
+) -> list[DocumentResult]:
+    """The record (one over this description and ``request.clients``) or this description's breach documents."""
+    from .dpo_documents import RECORD, check_formats, draft_breach, draft_record
+
+    check_formats(request.documents, request.formats)
+    language = request.language or description.output_language
+    if RECORD in request.documents:
+        if clients is None:
+            from .io import load
+
+            clients = [(str(p), load(p)) for p in request.clients]
+        own = str(request.sources.get("description", ""))
+        # the record is the keeper's own: in its own language, not the language drafted for a client
+        own_language = request.language or str(description.document.language)
+        drafted = [draft_record([description, *(d for _, d in clients)], own_language, request.draft,
+                                [own or "#1", *(name for name, _ in clients)], lib)]
+    else:
+        drafted = draft_breach(description, request.incident, request.documents, language=language,
+                               draft=request.draft, now=request.now, library=lib)
+    results: dict[str, DocumentResult] = {}
+    for item in drafted:
+        if item.reason:
+            results[item.document] = DocumentResult(item.document, "not-applicable", reason=item.reason)
+        elif item.problems or item.tree is None:
+            results[item.document] = DocumentResult(item.document, "refused", problems=item.problems)
+    named = [(d.document, d.stem, d.tree, d.record) for d in drafted if d.tree is not None and not d.reason]
+    _write(named, request, lib, results)
+    return [results[d.document] for d in drafted]
 
 
 def generate(description: Description, request: Request, library: Library | None = None) -> list[Path]:
@@ -312,13 +370,6 @@ def generate(description: Description, request: Request, library: Library | None
 
     The strict form of :func:`produce`, for callers that want one list of paths or an error.
     """
-    from .dpo_documents import DPO_DOCUMENTS
-
-    if set(request.documents) & set(DPO_DOCUMENTS):  # the Art. 30 record and the breach kit
-        from .dpo_documents import generate_dpo
-        from .io import load
-
-        return generate_dpo([description, *(load(p) for p in request.clients)], request)
     results = produce(description, request, library)
     refused = [r for r in results if r.status == "refused"]
     if refused:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import Enum
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -32,7 +33,19 @@ def translatable(path: str) -> bool:
     return not _NEVER.search(path)
 
 
-def table(description: Description, language: str) -> dict[str, str]:
+def own_language(model: Any) -> str:
+    """The language a description (``document.language``) or an incident (``language``) is written in."""
+    document = getattr(model, "document", None)
+    return str(document.language if document is not None else model.language)
+
+
+def own_texts(model: Any) -> Iterator[tuple[str, str]]:
+    """A model's texts to translate: an incident says which are its own (``own_texts``); else every prose text."""
+    method = getattr(model, "own_texts", None)
+    return method() if callable(method) else texts(model)
+
+
+def table(description: Description | Any, language: str) -> dict[str, str]:
     """Text as written → its translation in ``language`` (texts not translated yet are left out)."""
     for lang, entries in description.translations.items():
         if lang == language:  # a Language is a str
@@ -69,21 +82,24 @@ def _words(text: str) -> bool:
     return any(c.isalpha() for c in text) and not _ADDRESS.fullmatch(text.strip())
 
 
-def untranslated(description: Description, language: str) -> dict[str, str]:
-    """Texts with no translation in ``language`` → the path of their first use; empty for the own language."""
-    if language == description.document.language:
+def untranslated(description: Description | Any, language: str) -> dict[str, str]:
+    """Texts with no translation in ``language`` → the path of their first use; empty for the own language.
+
+    Works for a description and for an incident (its free text: what happened, consequences, measures…).
+    """
+    if language == own_language(description):
         return {}
-    done = for_document(description, language)
+    done = table(description, language)
     missing: dict[str, str] = {}
-    for path, text in texts(description):
+    for path, text in own_texts(description):
         if text not in done:
             missing.setdefault(text, path)
     return missing
 
 
-def unused(description: Description, language: str) -> list[str]:
+def unused(description: Description | Any, language: str) -> list[str]:
     """Translated texts that no text of the description matches any more (edited or removed since)."""
-    used = {text for _, text in texts(description)}
+    used = {text for _, text in own_texts(description)}
     return [source for source in table(description, language) if source not in used]
 
 

@@ -64,7 +64,9 @@ def test_on_time_and_late() -> None:
     with pytest.raises(IncompleteError) as refused:
         breach_documents(late, [d], ["breach-authority-notice"], now=NOW)
     assert "delay_reasons (Art. 33(1)" in refused.value.render()
-    docs = breach_documents(_incident(authority_notified_at="2026-04-02T09:00:00", delay_reasons="Forensics"),
+    english = {**_incident().translations["en"], "Analyse forensique": "Forensics"}  # type: ignore[index]
+    docs = breach_documents(_incident(authority_notified_at="2026-04-02T09:00:00", delay_reasons="Analyse forensique",
+                                      translations={"en": english}),
                             [d], ["breach-authority-notice"], language="en", now=NOW)
     assert "Reasons for the delay (Art. 33(1) GDPR) | Forensics" in docs[0][1].text()
 
@@ -173,6 +175,25 @@ def test_a_client_folder_gives_one_record_and_one_notice_per_client_involved(tmp
     incident.write_text(_incident(clients=["Boulangerie Dupont", "Garage Leroy"]).model_dump_json())
     assert main(["generate", str(clients), "--incident", str(incident), "--doc", "breach-controller-notice",
                  "--format", "md", "--out", str(out)]) == 0
-    notices = sorted(p.name for p in out.glob("breach-controller-notice-*.md"))
-    assert notices == ["breach-controller-notice-inc-2026-007-boulangerie-dupont-fr.md",
-                       "breach-controller-notice-inc-2026-007-garage-leroy-fr.md"]
+    # each client involved gets its own set, in its own folder (as every batch); the uninvolved one none
+    notices = sorted(str(p.relative_to(out)) for p in out.rglob("breach-controller-notice-*.md"))
+    assert notices == ["dupont/breach-controller-notice-inc-2026-007-boulangerie-dupont-fr.md",
+                       "leroy/breach-controller-notice-inc-2026-007-garage-leroy-fr.md"]
+    assert not (out / "cabinet-martin").exists() or not any((out / "cabinet-martin").iterdir())
+
+
+def test_incident_texts_are_translated_and_an_untranslated_final_is_refused() -> None:
+    d = load_example("avm-up")
+    fr = breach_documents(_incident(), [d], ["breach-register"], language="fr", now=NOW)[0][1].text()
+    en = breach_documents(_incident(), [d], ["breach-register"], language="en", now=NOW)[0][1].text()
+    assert "Compte bloqué et toutes ses sessions fermées" in fr and "credential stuffing" in fr
+    assert "Account locked and every session of the account closed" in en and "Compte bloqué" not in en
+    assert "Identification data" in en  # a data category: the description's own translation
+    partial = _incident(translations={"en": {}})
+    with pytest.raises(IncompleteError) as refused:
+        breach_documents(partial, [d], ["breach-register"], language="en", now=NOW)
+    lines = "\n".join(refused.value.details)
+    assert "translations.en: the text at what_happened has no translation" in lines
+    assert "measures_taken[1]" in lines and "data_categories" not in lines
+    draft = breach_documents(partial, [d], ["breach-register"], language="en", draft=True, now=NOW)[0][1]
+    assert "Compte bloqué et toutes ses sessions fermées [● to translate]" in draft.text()

@@ -15,7 +15,7 @@ from conftest import EXAMPLES, ROOT, complete_example_paths
 from dpagen.geo import in_eea
 from dpagen.io import load, validate
 from dpagen.model import Description
-from dpagen.rules import DOCUMENTS, RULES, SECTIONS, Finding, check, rules_in_order
+from dpagen.rules import BLOCKABLE, DOCUMENTS, RULES, SECTIONS, Finding, check, rules_in_order
 from dpagen.rules.adequacy import adequacy_gap, adequacy_list, decision_for
 from dpagen.rules.cookies import non_essential
 
@@ -135,8 +135,23 @@ GA = {"name": "_ga", "provider": "Google Analytics", "purpose": "Audience measur
 
 # rule id -> (change that triggers it, near miss that does not)
 DECISION = {"decision": "instalment payment", "logic": "a score", "significance": "a refusal"}
+PROC_RECORD = _set("publisher", "processor")  # the processor keeps the record (Art. 30(2))
 
 CASES: dict[str, tuple[Change, Change]] = {
+    "RECORD-30-1-A": (_set("controller.dpo", {"name": "DPO"}),
+                      _set("controller.dpo", {"name": "DPO", "email": "dpo@client.example"})),
+    "RECORD-30-1-B": (_set("activities.0.purposes", []), _set("activities.0.purposes.0.description", "Run it")),
+    "RECORD-30-1-C": (_set("activities.0.data_subjects", []), _set("activities.0.data_subjects", ["Users"])),
+    "RECORD-30-1-D": (_all(CONTROLLER_ONLY, _set("recipients", [])), CONTROLLER_ONLY),
+    "RECORD-30-1-E": (US_SUB, _all(US_SUB, _set("subprocessors.0.transfer", {"mechanism": "scc",
+                                                                            "scc_module": "module_3"}))),
+    "RECORD-30-1-F": (_set("activities.0.data_categories.0.retention", None),
+                      _set("activities.0.data_categories.0.retention", {"criteria": "until the account closes"})),
+    "RECORD-30-1-G": (_set("security_measures", []), _set("security_measures.0.description", "Backups")),
+    "RECORD-30-2-A": (_all(PROC_RECORD, _set("processor.dpo", {"name": "DPO"})), PROC_RECORD),
+    "RECORD-30-2-B": (_all(PROC_RECORD, _set("activities.0.nature", [])), _set("activities.0.nature", [])),
+    "RECORD-30-2-C": (_all(PROC_RECORD, US_SUB), US_SUB),
+    "RECORD-30-2-D": (_all(PROC_RECORD, _set("security_measures", [])), _set("security_measures", [])),
     "DOCUMENT-VALUE-MISSING": (
         _set("contract.jurisdiction", None),  # the contract's governing-law clause names the court
         _all(_set("contract.jurisdiction", None), CONTROLLER_ONLY),  # no contract, no court needed
@@ -476,7 +491,7 @@ def test_rule_metadata_is_complete() -> None:
         assert re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)+", r.id), r.id
         assert r.section in SECTIONS and r.severity in ("error", "warning", "info")
         assert r.articles and r.checklist, r.id
-        assert set(r.documents) <= set(DOCUMENTS) and r.documents, r.id
+        assert set(r.documents) <= set(BLOCKABLE) and r.documents, r.id
         assert r.summary["fr"] and r.summary["en"], r.id
         assert r.placeholders("fr") == r.placeholders("en"), r.id
 
@@ -551,8 +566,10 @@ def test_warnings_and_info_block_nothing() -> None:
 def test_a_missing_retention_blocks_the_notice_and_the_processors_charter() -> None:
     findings = [f for f in check(_describe(_set("activities.0.data_categories.0.retention", None)))
                 if "retention" in f.path]
-    assert [f.rule for f in findings] == ["NOTICE-RETENTION"]  # reported once
+    # reported once for the published documents, once for the record (its own article, Art. 30(1)(f))
+    assert [f.rule for f in findings] == ["NOTICE-RETENTION", "RECORD-30-1-F"]
     assert findings[0].blocks("privacy-notice") and findings[0].blocks("processor-charter")
+    assert findings[1].documents == ("record",)
 
 
 def test_line_is_readable_in_both_languages() -> None:
@@ -705,6 +722,11 @@ NOT_IN_FLAWED = {
     "DATES-ORDER": "seed 001 gives one date; the missing term shows CONTRACT-DURATION instead",
     "PROCESSING-RETENTION": "the controller's notice applies, so NOTICE-RETENTION reports the same gap once",
     "CONTRACT-NOTICES-ADDRESS": "the optional notices clause is off",
+    "RECORD-30-1-D": "the processor itself is a recipient",
+    "RECORD-30-2-A": "the controller keeps this record (Art. 30(1)), not the processor",
+    "RECORD-30-2-B": "the controller keeps this record (Art. 30(1)), not the processor",
+    "RECORD-30-2-C": "the controller keeps this record (Art. 30(1)), not the processor",
+    "RECORD-30-2-D": "the controller keeps this record (Art. 30(1)), not the processor",
 }
 
 
@@ -774,3 +796,12 @@ def test_a_subprocessor_without_address_blocks_only_the_contract() -> None:
     assert finding.path == "subprocessors[0].address"
     assert finding.blocks("dpa") and not finding.blocks("subprocessors")
     assert "Backup GmbH" in finding.text("fr") and "adresse" in finding.text("fr")
+
+
+def test_record_findings_cite_their_letter_and_block_only_the_record() -> None:
+    f = _one(_describe(_set("security_measures", [])), "RECORD-30-1-G")
+    assert f.articles == ("Art. 30(1)(g)",) and f.path == "security_measures"
+    assert f.blocks("record") and not any(f.blocks(doc) for doc in DOCUMENTS)
+    assert "record of processing activities" in f.message["en"] and "registre" in f.message["fr"]
+    processor = _describe(PROC_RECORD, _set("security_measures", []))
+    assert {x.rule for x in check(processor) if x.section == "record"} == {"RECORD-30-2-D"}

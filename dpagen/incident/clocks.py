@@ -33,12 +33,13 @@ class Clock:
         due = self.start.astimezone(dt.UTC) + dt.timedelta(hours=self.hours)
         return due.astimezone(self.start.tzinfo)
 
-    def late(self, now: dt.datetime) -> bool:
-        """Sent after the deadline, or not sent and the deadline has passed."""
+    def late(self, now: dt.datetime | None) -> bool:
+        """Sent after the deadline, or not sent and the deadline has passed (unknown without ``now``: False)."""
         due = self.deadline
-        if due is None:
+        sent = self.done_at or now
+        if due is None or sent is None:
             return False
-        return (self.done_at or now) > due
+        return sent > due
 
     def hours_left(self, now: dt.datetime) -> float | None:
         """Hours until the deadline (negative when past); None once sent or without a deadline."""

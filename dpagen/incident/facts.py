@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from ..model import Description
 from .clocks import Clock
-from .model import BreachKind, FollowUp, Incident, Phase
+from .model import NOW_FIELD, BreachKind, FollowUp, Incident, Phase
 from .paper import Paper, Spans
 
 KINDS = {
-    BreachKind.CONFIDENTIALITY: ("atteinte à la confidentialité (accès ou divulgation non autorisés)",
-                                 "loss of confidentiality (unauthorised access or disclosure)"),
-    BreachKind.INTEGRITY: ("atteinte à l'intégrité (modification non autorisée)",
-                           "loss of integrity (unauthorised alteration)"),
-    BreachKind.AVAILABILITY: ("atteinte à la disponibilité (perte, destruction ou accès impossible)",
-                              "loss of availability (loss, destruction or no access)"),
+    BreachKind.CONFIDENTIALITY: "facts.kinds.confidentiality",
+    BreachKind.INTEGRITY: "facts.kinds.integrity",
+    BreachKind.AVAILABILITY: "facts.kinds.availability",
 }
 
 
 def kinds(paper: Paper) -> Spans:
     """The kinds of breach, or a blank."""
-    names = [paper.t(*KINDS[k]) for k in paper.incident.kinds]
+    names = [paper.w(KINDS[k]) for k in paper.incident.kinds]
     return paper.items(names, "kinds")
 
 
@@ -32,24 +29,23 @@ def later(paper: Paper) -> Spans:
     """The words for an item that a later notification will give."""
     from ..doctree import Span
 
-    return [Span(paper.t("communiqué dans une notification complémentaire (art. 33.4 du RGPD)",
-                         "to be given in a follow-up notification (Art. 33(4) GDPR)"))]
+    return [Span(paper.w("facts.to-follow"))]
 
 
 def chronology(paper: Paper) -> list[tuple[str, Spans]]:
     """When it began, was found, ended: rows of a table."""
     i = paper.incident
-    ongoing = (paper.t("oui", "yes") if i.ongoing else paper.t("non", "no")) if i.ongoing is not None else None
+    ongoing = (paper.w("facts.yes") if i.ongoing else paper.w("facts.no")) if i.ongoing is not None else None
     return [
-        (paper.t("Début de la violation", "Breach began"), paper.when(i.started_at, "started_at")),
-        (paper.t("Découverte", "Discovered"), paper.when(i.discovered_at, "discovered_at")),
-        (paper.t("Découverte par", "Discovered by"), paper.value(i.discovered_by, "discovered_by")),
-        (paper.t("Circonstances de la découverte", "How it came to light"),
+        (paper.w("facts.breach-began"), paper.when(i.started_at, "started_at")),
+        (paper.w("facts.discovered"), paper.when(i.discovered_at, "discovered_at")),
+        (paper.w("facts.discovered-by"), paper.value(i.discovered_by, "discovered_by")),
+        (paper.w("facts.how-it-came-to-light"),
          paper.value(i.how_discovered, "how_discovered")),
-        (paper.t("Fin de la violation", "Breach ended"),
+        (paper.w("facts.breach-ended"),
          paper.when(i.ended_at, "ended_at") if i.ongoing is False or i.ended_at else paper.value(
-             paper.t("pas encore", "not yet") if i.ongoing else None, "ongoing")),
-        (paper.t("Violation toujours en cours", "Still going on"), paper.value(ongoing, "ongoing")),
+             paper.w("facts.not-yet") if i.ongoing else None, "ongoing")),
+        (paper.w("facts.still-going-on"), paper.value(ongoing, "ongoing")),
     ]
 
 
@@ -57,14 +53,14 @@ def nature(paper: Paper) -> list[tuple[str, Spans]]:
     """What happened and why: rows of a table (Art. 33(3)(a), first half)."""
     i = paper.incident
     return [
-        (paper.t("Ce qui s'est passé", "What happened"), paper.value(i.what_happened, "what_happened")),
-        (paper.t("Type de violation", "Kind of breach"), kinds(paper)),
-        (paper.t("Origine", "Cause"), paper.value(i.cause, "cause")),
-        (paper.t("Traitements concernés", "Processing activities involved"),
+        (paper.w("facts.what-happened"), paper.value(i.what_happened, "what_happened")),
+        (paper.w("facts.kind-of-breach"), kinds(paper)),
+        (paper.w("facts.cause"), paper.value(i.cause, "cause")),
+        (paper.w("facts.processing-activities-involved"),
          paper.items(i.activities, "activities")),
-        (paper.t("Sous-traitants ultérieurs concernés", "Subprocessors involved"),
+        (paper.w("facts.subprocessors-involved"),
          paper.items(i.subprocessors, "subprocessors") if i.subprocessors else paper.value(
-             paper.t("aucun", "none"), "subprocessors")),
+             paper.w("facts.none"), "subprocessors")),
     ]
 
 
@@ -73,13 +69,13 @@ def scope(paper: Paper) -> list[tuple[str, Spans]]:
     i = paper.incident
     later_numbers = follows(paper, FollowUp.NUMBERS)
     return [
-        (paper.t("Catégories de données", "Categories of data"), paper.items(i.data_categories, "data_categories")),
-        (paper.t("Catégories de personnes concernées", "Categories of people concerned"),
+        (paper.w("facts.categories-of-data"), paper.items(i.data_categories, "data_categories")),
+        (paper.w("facts.categories-of-people-concerned"),
          paper.items(i.subject_categories, "subject_categories")),
-        (paper.t("Nombre approximatif de personnes", "Approximate number of people"),
+        (paper.w("facts.approximate-number-of-people"),
          later(paper) if later_numbers and i.people_approx is None else paper.number(i.people_approx,
                                                                                      "people_approx")),
-        (paper.t("Nombre approximatif d'enregistrements", "Approximate number of records"),
+        (paper.w("facts.approximate-number-of-records"),
          later(paper) if later_numbers and i.records_approx is None else paper.number(i.records_approx,
                                                                                       "records_approx")),
     ]
@@ -97,25 +93,25 @@ def measures(paper: Paper) -> list[tuple[str, Spans]]:
     """Measures taken and proposed (Art. 33(3)(d))."""
     i = paper.incident
     if not (i.measures_taken or i.measures_proposed) and follows(paper, FollowUp.MEASURES):
-        return [(paper.t("Mesures", "Measures"), later(paper))]
-    rows = [(paper.t("Mesures prises", "Measures taken"), paper.items(i.measures_taken, "measures_taken"))]
+        return [(paper.w("facts.measures"), later(paper))]
+    rows = [(paper.w("facts.measures-taken"), paper.items(i.measures_taken, "measures_taken"))]
     if i.measures_proposed or not i.measures_taken:
-        rows.append((paper.t("Mesures envisagées", "Measures proposed"),
+        rows.append((paper.w("facts.measures-proposed"),
                      paper.items(i.measures_proposed, "measures_proposed")))
     return rows
 
 
 def lateness(paper: Paper, clock: Clock, start_path: str) -> list[tuple[str, Spans]]:
     """The awareness, the deadline and, past it, the reasons for the delay (Art. 33(1))."""
-    rows = [(paper.t("Prise de connaissance", "Became aware"), paper.when(clock.start, start_path)),
-            (paper.t("Délai", "Time allowed"), paper.value(
-                paper.t(f"{clock.hours} heures", f"{clock.hours} hours") if clock.hours else None,
+    rows = [(paper.w("facts.became-aware"), paper.when(clock.start, start_path)),
+            (paper.w("facts.time-allowed"), paper.value(
+                paper.w("facts.hours", hours=clock.hours) if clock.hours else None,
                 "breach.notice_hours")),
-            (paper.t("Échéance", "Due by"),
+            (paper.w("facts.due-by"),
              paper.when(clock.deadline, start_path if clock.start is None else "breach.notice_hours")),
-            (paper.t("Envoyée le", "Sent"), paper.when(clock.done_at or paper.now, "sent"))]
+            (paper.w("facts.sent"), paper.when(clock.done_at or paper.now, NOW_FIELD))]
     if clock.late(paper.now):
-        rows.append((paper.t("Motifs du retard (art. 33.1 du RGPD)", "Reasons for the delay (Art. 33(1) GDPR)"),
+        rows.append((paper.w("facts.delay-reasons"),
                      paper.value(paper.incident.delay_reasons, "delay_reasons")))
     return rows
 

@@ -13,9 +13,9 @@ from ..doctree import Document
 from ..errors import IncompleteError, UsageError
 from ..model import Description
 from . import BREACH_DOCUMENTS
-from .clocks import authority_clock
+from .clocks import authority_clock, controller_clock
 from .facts import follows, involved
-from .model import FollowUp, Incident
+from .model import NOW_FIELD, FollowUp, Incident
 from .notices import authority_notice, controller_notice
 from .paper import Paper
 from .people import communication, register_entry
@@ -33,11 +33,12 @@ def applies(document: str, description: Description) -> bool:
     return description.processor is not None or document != "breach-controller-notice"
 
 
-def required(document: str, incident: Incident, description: Description, now: dt.datetime) -> list[str]:
+def required(document: str, incident: Incident, description: Description, now: dt.datetime | None) -> list[str]:
     """The incident's fields a final document cannot go without (Art. 33(3), 33(1), 34(2)).
 
     An initial notification may leave the numbers, consequences or measures for later (Art. 33(4)) when
-    ``to_follow`` says so.
+    ``to_follow`` says so. ``now`` is when the document is sent (``--now`` or the incident's ``drafted_at``):
+    without it, a notification not yet sent cannot be dated nor judged on time or late.
     """
     i = incident
     paper = Paper(i, description, "en", False, now)
@@ -55,6 +56,11 @@ def required(document: str, incident: Incident, description: Description, now: d
     controller = description.controller
     if document != "breach-controller-notice" and not (controller and (controller.dpo or controller.email)):
         lacks.append("controller.dpo in the description (Art. 33(3)(b): a contact point)")
+    clock = controller_clock(i, description) if document == "breach-controller-notice" else None
+    if document in ("breach-authority-notice", "breach-register"):
+        clock = authority_clock(i, description)
+    if clock is not None and clock.done_at is None and now is None:
+        lacks.append(f"{NOW_FIELD} (or --now): when the notification is sent, to judge its deadline (Art. 33(1))")
     if document == "breach-authority-notice":
         clock = authority_clock(i, description)
         if clock.start is None:
@@ -81,6 +87,48 @@ def wanted(documents: list[str]) -> list[str]:
     return names
 
 
+def drafting_time(incident: Incident, now: dt.datetime | None = None) -> dt.datetime | None:
+    """When the documents are sent: ``--now``, else the incident's ``drafted_at``, else None.
+
+    ``--now`` without an offset is read in the incident's zone. Never the clock: the same inputs give the
+    same bytes.
+    """
+    if now is not None and now.tzinfo is None:
+        now = now.replace(tzinfo=incident.zone)
+    return now or incident.drafted_at
+
+
+def not_involved(incident: Incident, description: Description) -> str | None:
+    """Why a client gets no breach documents (its data is not involved), or None."""
+    if involved(incident, description):
+        return None
+    return f"the incident does not involve this client (incident clients: {', '.join(incident.clients)})"
+
+
+def breach_document(
+    incident: Incident,
+    description: Description,
+    name: str,
+    *,
+    language: str,
+    draft: bool = False,
+    now: dt.datetime | None = None,
+    lexicon: dict[str, dict[str, str]] | None = None,
+) -> tuple[Document | None, list[str]]:
+    """One breach document for one client: the tree, or (final only) None and what it lacks.
+
+    A final in another language than the incident's needs each of its texts translated (``translations``).
+    """
+    paper = Paper(incident, description, language, draft, now, lexicon=lexicon)
+    tree = BUILDERS[name](paper)
+    if draft:
+        return tree, []
+    lacks = required(name, incident, description, now)
+    lacks += [f"translations.{language}: the text at {path} has no translation (dpagen translations INCIDENT "
+              f"--lang {language} --write)" for path in paper.untranslated]
+    return (None, lacks) if lacks else (tree, [])
+
+
 def breach_documents(
     incident: Incident,
     descriptions: list[Description],
@@ -94,7 +142,7 @@ def breach_documents(
 
     Finals are refused, all problems listed at once, when an incident lacks an item its document needs.
     """
-    now = now or dt.datetime.now(dt.UTC)
+    now = drafting_time(incident, now)
     names = wanted(documents)
     clients = [d for d in descriptions if involved(incident, d)]
     if not clients:
@@ -107,11 +155,12 @@ def breach_documents(
                 if documents != ["breach"]:
                     raise UsageError(f"the {name} needs a processor in the description")
                 continue
-            if not draft:
-                who = (d.controller.display_name if d.controller else None) or "?"
-                problems += [f"{name} ({who}): {line}" for line in required(name, incident, d, now)]
-            paper = Paper(incident, d, language or d.document.language.value, draft, now)
-            out.append((d, BUILDERS[name](paper)))
+            tree, lacks = breach_document(incident, d, name, language=language or d.output_language,
+                                          draft=draft, now=now)
+            who = (d.controller.display_name if d.controller else None) or "?"
+            problems += [f"{name} ({who}): {line}" for line in lacks]
+            if tree is not None:
+                out.append((d, tree))
     if problems:
         raise IncompleteError(
             f"cannot finalise the breach documents: {len(problems)} item(s) missing (or use --draft)", problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,6 +17,10 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from ..errors import DescriptionError
 from ..model.base import Strict
+from ..model.enums import Language
+
+NOW_FIELD = "drafted_at"
+"""The incident's field that dates the documents (``--now`` overrides it)."""
 
 
 class BreachKind(StrEnum):
@@ -50,10 +55,21 @@ class FollowUp(StrEnum):
     MEASURES = "measures"
 
 
+FREE_TEXT = ("discovered_by", "how_discovered", "what_happened", "cause", "activities", "data_categories",
+             "subject_categories", "consequences", "measures_taken", "measures_proposed", "advice", "delay_reasons",
+             "no_communication_details")
+"""The incident's own words: translated for documents in the other language (names and times never are)."""
+
+
 class Incident(Strict):
     """A personal-data breach, as the DPO knows it now."""
 
     reference: str | None = Field(None, description="Internal reference, e.g. 'INC-2026-007'")
+    language: Language = Field(Language.FR, description="The language its texts are written in")
+    translations: dict[Language, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Per language, each text as written → its translation (dpagen translations INCIDENT --lang en)",
+    )
     timezone: str = Field("Europe/Paris", description="IANA time zone the times are read and shown in")
     phase: Phase = Phase.INITIAL
     discovered_at: dt.datetime = Field(description="When the breach was discovered (ISO 8601)")
@@ -66,6 +82,9 @@ class Incident(Strict):
         None, description="When the processor informed the controllers (their clock starts then at the latest)"
     )
     authority_notified_at: dt.datetime | None = None
+    drafted_at: dt.datetime | None = Field(
+        None, description="When the documents are sent: dates them and judges each deadline (--now overrides it)"
+    )
     subjects_informed_at: dt.datetime | None = None
     what_happened: str | None = Field(None, description="What happened, in plain words")
     kinds: list[BreachKind] = Field(default_factory=list)
@@ -106,13 +125,22 @@ class Incident(Strict):
         """Every time carries an offset: one without is read in the incident's time zone."""
         zone = ZoneInfo(self.timezone)
         for name in ("discovered_at", "started_at", "ended_at", "controllers_informed_at",
-                     "authority_notified_at", "subjects_informed_at"):
+                     "authority_notified_at", "subjects_informed_at", "drafted_at"):
             value = getattr(self, name)
             if value is not None and value.tzinfo is None:
                 object.__setattr__(self, name, value.replace(tzinfo=zone))
         if self.ended_at and self.started_at and self.ended_at < self.started_at:
             raise ValueError("ended_at is before started_at")
         return self
+
+    def own_texts(self) -> Iterator[tuple[str, str]]:
+        """Every free text with its JSON path (``measures_taken[1]``), in field order."""
+        for name in FREE_TEXT:
+            value = getattr(self, name)
+            for path, text in ([(name, value)] if isinstance(value, str) else
+                               [(f"{name}[{k}]", v) for k, v in enumerate(value or [])]):
+                if text and any(c.isalpha() for c in text):
+                    yield path, text
 
     @property
     def zone(self) -> ZoneInfo:

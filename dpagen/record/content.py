@@ -18,7 +18,7 @@ from ..model.parties import Address, Contact
 from ..model.processing import Retention
 from ..model.safeguards import TransferSafeguard
 from ..translation import for_document
-from .words import date_text, joined, label
+from .words import date_text, joined, label, labels, phrase
 
 Kind = Literal["controller", "processor"]
 
@@ -59,6 +59,11 @@ class Record:
     sections: list[RecordSection]
     created: dt.date | None = None
     updated: dt.date | None = None
+    words: dict[str, str] = field(default_factory=dict)  # the library's [record] wording, in its language
+
+    def w(self, key: str, **values: object) -> str:
+        """The record's wording (clauses/record/_words.toml)."""
+        return phrase({"record": self.words}, "record", key, **values)
 
     def gaps(self) -> list[str]:
         """What the record lacks, one line each: the section, the path and the point of Art. 30."""
@@ -70,49 +75,32 @@ class Record:
         return list(dict.fromkeys(lines))
 
 
-HEADERS = {
-    "activity": ("Activité de traitement", "Processing activity"),
-    "operations": ("Catégories de traitements effectués", "Categories of processing carried out"),
-    "purposes": ("Finalités et bases légales", "Purposes and legal bases"),
-    "subjects": ("Personnes concernées", "Data subjects"),
-    "data": ("Catégories de données", "Categories of personal data"),
-    "special": ("Données sensibles (art. 9 et 10)", "Special categories (Arts 9 and 10)"),
-    "recipients": ("Destinataires", "Recipients"),
-    "subprocessors": ("Sous-traitants ultérieurs", "Subprocessors"),
-    "transfers": ("Transferts hors EEE et garanties", "Transfers outside the EEA and safeguards"),
-    "retention": ("Durées de conservation", "Retention periods"),
-    "security": ("Mesures de sécurité", "Security measures"),
-    "created": ("Date de création", "Created"),
-    "updated": ("Dernière mise à jour", "Last updated"),
-}
 CONTROLLER_COLUMNS = ("activity", "purposes", "subjects", "data", "special", "recipients", "transfers",
                       "retention", "security", "created", "updated")
 PROCESSOR_COLUMNS = ("activity", "operations", "subjects", "data", "subprocessors", "transfers", "security",
                      "created", "updated")
+"""Columns in the order of the CNIL's model register; their headers are the library's ``column-ID`` words."""
 
-IDENTITY = {
-    "controller": ("Responsable du traitement", "Controller"),
-    "processor": ("Sous-traitant", "Processor"),
-    "representative": ("Représentant dans l'Union (art. 27)", "Representative in the Union (Art. 27)"),
-    "dpo": ("Délégué à la protection des données", "Data protection officer"),
-    "joint": ("Responsables conjoints", "Joint controllers"),
-}
-NONE = {"fr": "aucun", "en": "none"}
-NO_TRANSFER = {"fr": "aucun transfert hors de l'EEE", "en": "no transfer outside the EEA"}
-NOT_APPLICABLE = {"fr": "sans objet", "en": "not applicable"}
+Lexicon = dict[str, dict[str, str]]
 
 
-def _t(pair: tuple[str, str], language: str) -> str:
-    return pair[0] if language == "fr" else pair[1]
+def lexicon_for(language: str, lexicon: Lexicon | None = None) -> Lexicon:
+    """The library's words in a language: those given (with --clauses overrides), else dpagen's own."""
+    return lexicon if lexicon is not None else labels(language)
 
 
 class _Reader:
     """Reads one description in one language (its own texts translated where a translation exists)."""
 
-    def __init__(self, d: Description, language: str) -> None:
+    def __init__(self, d: Description, language: str, lexicon: Lexicon) -> None:
         self.d = d
         self.lang = language
         self.texts = for_document(d, language)
+        self.lexicon = lexicon
+
+    def w(self, key: str, **values: object) -> str:
+        """The record's wording (clauses/record/_words.toml)."""
+        return phrase(self.lexicon, "record", key, **values)
 
     def tr(self, text: str) -> str:
         return self.texts.get(text, text)
@@ -170,7 +158,7 @@ class _Reader:
                 gaps.append(path)
                 tool = "[●]"
             lines.append(f"{name}{where}: {tool}")
-        return Cell(joined(lines) or NO_TRANSFER[self.lang], "hosting", "30(1)(e)", gaps)
+        return Cell(joined(lines) or self.w("no-transfer"), "hosting", "30(1)(e)", gaps)
 
     def security(self, point: str) -> Cell:
         measures = [self.tr(m.description) for m in self.d.security_measures]
@@ -188,7 +176,7 @@ class _Reader:
         if r.criteria:
             parts.append(self.tr(r.criteria))
         if r.then:
-            parts.append(("puis " if self.lang == "fr" else "then ") + self.tr(r.then))
+            parts.append(self.w("retention-then", what=self.tr(r.then)))
         return joined(parts, ", ")
 
     def row(self, i: int, a: ProcessingActivity, kind: Kind) -> dict[str, Cell]:
@@ -201,8 +189,7 @@ class _Reader:
             purposes.append(self.tr(p.description) + basis)
         data = [self.tr(c.name) + (f" ({self.tr(c.examples)})" if c.examples else "") for c in a.data_categories]
         special = [self.tr(c.name) + " — " + (label("SpecialCategory", c.special_category, lang)
-                                               if c.special_category else ("infractions (art. 10)" if lang == "fr"
-                                                                           else "offences (Art. 10)"))
+                                               if c.special_category else self.w("offences"))
                    for c in a.data_categories if c.special_category or c.criminal_offence]
         retention, missing_retention = [], []
         for j, c in enumerate(a.data_categories):
@@ -219,8 +206,8 @@ class _Reader:
         updated = date_text(doc.last_update or doc.effective_date, lang)
         cells = {
             "activity": Cell(self.tr(a.name), f"{path}.name", f"{ref}(b)"),
-            "operations": Cell(joined([self.tr(a.name) + (" : " if lang == "fr" else ": ")
-                                       + (joined([self.tr(n) for n in a.nature], ", ") or "")])
+            "operations": Cell(self.w("operations", activity=self.tr(a.name),
+                                      operations=joined([self.tr(n) for n in a.nature], ", ") or "")
                                if a.nature else None, f"{path}.nature", "30(2)(b)"),
             "purposes": Cell(joined(purposes), f"{path}.purposes", "30(1)(b)",
                              [f"{path}.purposes[{k}].legal_basis" for k, p in enumerate(a.purposes)
@@ -228,12 +215,12 @@ class _Reader:
             "subjects": Cell(joined([self.tr(s) for s in a.data_subjects]), f"{path}.data_subjects", f"{ref}(c)"
                              if kind == "controller" else "30(2)(b)"),
             "data": Cell(joined(data), f"{path}.data_categories", "30(1)(c)" if kind == "controller" else "30(2)(b)"),
-            "special": Cell(joined(special) or NONE[lang], f"{path}.data_categories", "30(1)(c)"),
+            "special": Cell(joined(special) or self.w("none"), f"{path}.data_categories", "30(1)(c)"),
             "recipients": Cell(joined(recipients), "recipients", "30(1)(d)"),
             "subprocessors": Cell(joined([s.name + (f" ({self.tr(s.activity)})" if s.activity else "")
-                                         for s in d.subprocessors]) or NONE[lang], "subprocessors", "30(2)(b)"),
+                                         for s in d.subprocessors]) or self.w("none"), "subprocessors", "30(2)(b)"),
             "transfers": self.transfers(kind == "controller"),
-            "retention": Cell(joined(retention) if a.data_categories else NOT_APPLICABLE[lang],
+            "retention": Cell(joined(retention) if a.data_categories else self.w("not-applicable"),
                               f"{path}.data_categories", "30(1)(f)",
                               missing_retention if retention else []),
             "security": self.security(f"{ref}(g)" if kind == "controller" else "30(2)(d)"),
@@ -250,32 +237,32 @@ class _Reader:
         return {c: cells[c] for c in columns}
 
     def identity(self, kind: Kind) -> list[tuple[str, Cell]]:
-        d, lang = self.d, self.lang
+        d = self.d
         point = "30(1)(a)" if kind == "controller" else "30(2)(a)"
-        out = [(_t(IDENTITY["controller"], lang), self.party(d.controller, "controller", point))]
+        out = [(self.w("identity-controller"), self.party(d.controller, "controller", point))]
         if kind == "processor":
-            out.insert(0, (_t(IDENTITY["processor"], lang), self.party(d.processor, "processor", "30(2)(a)")))
+            out.insert(0, (self.w("identity-processor"), self.party(d.processor, "processor", "30(2)(a)")))
         for j, joint in enumerate(d.joint_controllers):
-            out.append((_t(IDENTITY["joint"], lang), Cell(joint.name, f"joint_controllers[{j}].name", "30(1)(a)")))
+            out.append((self.w("identity-joint"), Cell(joint.name, f"joint_controllers[{j}].name", point)))
         parties = [("controller", d.controller)] + ([("processor", d.processor)] if kind == "processor" else [])
         for role, party in parties:
             if party is None:
                 continue
             if party.eu_representative and party.eu_representative.name:
                 rep = party.eu_representative
-                out.append((_t(IDENTITY["representative"], lang),
+                out.append((self.w("identity-representative"),
                             Cell(joined([rep.name or "", self.address(rep.address) or "", str(rep.email or "")],
-                                        " — "), f"{role}.eu_representative", "30(1)(a)")))
+                                        " — "), f"{role}.eu_representative", point)))
             if party.dpo is not None:
                 who = party.display_name or ""
-                out.append((f"{_t(IDENTITY['dpo'], lang)} ({who})",
-                            self.contact(party.dpo, f"{role}.dpo", "30(1)(a)" if kind == "controller" else "30(2)(a)")))
+                out.append((self.w("identity-dpo", party=who),
+                            self.contact(party.dpo, f"{role}.dpo", point)))
         return out
 
 
-def _columns(kind: Kind, language: str) -> list[tuple[str, str]]:
+def _columns(kind: Kind, lexicon: Lexicon) -> list[tuple[str, str]]:
     ids = CONTROLLER_COLUMNS if kind == "controller" else PROCESSOR_COLUMNS
-    return [(c, _t(HEADERS[c], language)) for c in ids]
+    return [(c, phrase(lexicon, "record", f"column-{c}")) for c in ids]
 
 
 def _dates(descriptions: list[Description]) -> tuple[dt.date | None, dt.date | None]:
@@ -284,21 +271,28 @@ def _dates(descriptions: list[Description]) -> tuple[dt.date | None, dt.date | N
     return (min((x for x in created if x), default=None), max((x for x in updated if x), default=None))
 
 
-def controller_record(d: Description, language: str | None = None, source: str = "") -> Record:
+def controller_record(
+    d: Description, language: str | None = None, source: str = "", lexicon: Lexicon | None = None
+) -> Record:
     """The controller's record (Art. 30(1)): one row per processing activity of the description."""
     if d.controller is None:
         raise DpagenError("the controller's record needs a controller in the description")
-    lang = language or d.document.language.value
-    reader = _Reader(d, lang)
+    lang = language or d.output_language
+    words = lexicon_for(lang, lexicon)
+    reader = _Reader(d, lang, words)
     holder = d.controller.display_name or "—"
     section = RecordSection(holder, source or holder, reader.identity("controller"),
                             [reader.row(i, a, "controller") for i, a in enumerate(d.activities)])
     created, updated = _dates([d])
-    return Record("controller", lang, holder, _columns("controller", lang), [section], created, updated)
+    return Record("controller", lang, holder, _columns("controller", words), [section], created, updated,
+                  words["record"])
 
 
 def processor_record(
-    descriptions: list[Description], language: str | None = None, sources: list[str] | None = None
+    descriptions: list[Description],
+    language: str | None = None,
+    sources: list[str] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Record:
     """The processor's record (Art. 30(2)) over every client described: one section per controller.
 
@@ -307,28 +301,33 @@ def processor_record(
     if not descriptions:
         raise DpagenError("the processor's record needs at least one description")
     sources = sources or [f"#{i + 1}" for i in range(len(descriptions))]
-    names = {(d.processor.legal_name or d.processor.display_name) if d.processor else None for d in descriptions}
-    if None in names:
-        missing = [s for s, d in zip(sources, descriptions, strict=True) if d.processor is None]
+    missing = [s for s, d in zip(sources, descriptions, strict=True) if d.processor is None]
+    if missing:
         raise DpagenError("the processor's record needs a processor in every description", missing)
-    if len(names) > 1:
+    names = {(d.processor.legal_name or d.processor.display_name) if d.processor else None for d in descriptions}
+    if len(names) > 1:  # an unnamed processor is a gap of its own (Art. 30(2)(a)), reported in its cell
         raise DpagenError("the descriptions name different processors: one record covers one processor",
                           sorted(str(n) for n in names))
-    lang = language or descriptions[0].document.language.value
+    lang = language or descriptions[0].output_language
+    words = lexicon_for(lang, lexicon)
     sections = []
     for source, d in zip(sources, descriptions, strict=True):
-        reader = _Reader(d, lang)
+        reader = _Reader(d, lang, words)
         title = (d.controller.display_name if d.controller else None) or source
         sections.append(RecordSection(title, source, reader.identity("processor"),
                                       [reader.row(i, a, "processor") for i, a in enumerate(d.activities)]))
     sections.sort(key=lambda s: s.title.casefold())
     holder = descriptions[0].processor.display_name if descriptions[0].processor else None
     created, updated = _dates(descriptions)
-    return Record("processor", lang, holder or "—", _columns("processor", lang), sections, created, updated)
+    return Record("processor", lang, holder or "—", _columns("processor", words), sections, created, updated,
+                  words["record"])
 
 
 def record_for(
-    descriptions: list[Description], language: str | None = None, sources: list[str] | None = None
+    descriptions: list[Description],
+    language: str | None = None,
+    sources: list[str] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Record:
     """The record a set of descriptions calls for: a processor's over all of them, else a controller's.
 
@@ -336,5 +335,5 @@ def record_for(
     controller's. Several descriptions always give the processor's record (one section per client).
     """
     if len(descriptions) == 1 and descriptions[0].charter_publisher is Role.CONTROLLER:
-        return controller_record(descriptions[0], language, (sources or [""])[0])
-    return processor_record(descriptions, language, sources)
+        return controller_record(descriptions[0], language, (sources or [""])[0], lexicon)
+    return processor_record(descriptions, language, sources, lexicon)

@@ -15,9 +15,6 @@ from .content import Record
 
 FIXED = (1980, 1, 1, 0, 0, 0)
 WIDTH_MIN, WIDTH_MAX = 12, 60
-SHEET = {"fr": ("Registre", "Identité"), "en": ("Record", "Identity")}
-CONTROLLER_HEADER = {"fr": "Responsable du traitement", "en": "Controller"}
-BLANK = {"fr": "[● à compléter]", "en": "[● to be completed]"}
 
 
 def _width(values: list[str]) -> float:
@@ -53,22 +50,23 @@ def write_xlsx(record: Record, *, draft: bool = False) -> bytes:
     """The record as XLSX bytes: a sheet of activities and a sheet of identities (Art. 30(1)(a)/(2)(a))."""
     from openpyxl import Workbook
 
-    lang = record.language
-    blank = BLANK[lang] if draft else ""
+    w = record.w
+    blank = w("xlsx-blank") if draft else ""
     book = Workbook()
     main = book.active
-    main.title = SHEET[lang][0]
-    header = ([CONTROLLER_HEADER[lang]] if record.kind == "processor" else []) + [h for _, h in record.columns]
+    main.title = w("sheet-record")
+    controller = w("identity-controller")
+    header = ([controller] if record.kind == "processor" else []) + [h for _, h in record.columns]
     rows = []
     for section in record.sections:
         for row in section.rows:
             values = [(c.value or blank) + (f" {blank}" if c.gaps and draft else "") for c in row.values()]
             rows.append(([section.title] if record.kind == "processor" else []) + values)
     _layout(main, header, rows)
-    who = book.create_sheet(SHEET[lang][1])
+    who = book.create_sheet(w("sheet-identity"))
     ident = [[section.title, name, cell.value or blank]
              for section in record.sections for name, cell in section.identity]
-    _layout(who, [CONTROLLER_HEADER[lang] if record.kind == "processor" else "", "", ""], ident)
+    _layout(who, [controller if record.kind == "processor" else "", "", ""], ident)
     stamp = dt.datetime.combine(record.updated or dt.date(2000, 1, 1), dt.time())
     props = book.properties
     props.creator = props.lastModifiedBy = "dpagen"

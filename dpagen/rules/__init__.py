@@ -25,14 +25,15 @@ from . import (  # noqa: F401  (importing a module registers its rules)
     options,
     parties,
     processing,
+    record,
     special,
     subprocessors,
     transfers,
 )
-from .finding import DOCUMENTS, Finding, Severity
+from .finding import BLOCKABLE, DOCUMENTS, Finding, Severity
 from .registry import RULES, SECTIONS, Rule
 
-__all__ = ["DOCUMENTS", "RULES", "SECTIONS", "Finding", "Rule", "Severity", "check", "rules_in_order"]
+__all__ = ["BLOCKABLE", "DOCUMENTS", "RULES", "SECTIONS", "Finding", "Rule", "Severity", "check", "rules_in_order"]
 
 _SECTION_ORDER = {name: i for i, name in enumerate(SECTIONS)}
 

@@ -9,7 +9,11 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 DOCUMENTS = ("dpa", "privacy-notice", "processor-charter", "subprocessors")
-"""The document kinds a finding can block (the names `dpagen generate --doc` takes)."""
+"""The published documents a finding can block (the names `dpagen generate --doc` takes)."""
+
+RECORD = "record"
+BLOCKABLE = (*DOCUMENTS, RECORD)
+"""Every document kind a finding can block: the published documents and the Art. 30 record."""
 
 SEVERITY_WORDS: dict[str, dict[str, str]] = {
     "error": {"fr": "erreur", "en": "error"},

@@ -31,6 +31,8 @@ SECTIONS: dict[str, dict[str, str]] = {
     "marketing": {"fr": "Prospection", "en": "Direct marketing"},
     "coherence": {"fr": "Cohérence", "en": "Coherence"},
     "documents": {"fr": "Mentions des documents", "en": "What the documents state"},
+    "record": {"fr": "Registre des activités de traitement (art. 30)",
+               "en": "Record of processing activities (Art. 30)"},
 }
 """Sections in report order, with their titles."""
 
