@@ -61,6 +61,9 @@ def derived_facts(d: Description, texts: Texts = None) -> dict[str, Any]:
         "processor_outside_eea": facts.processor_outside_eea(d),
         "publisher": d.charter_publisher.value,
         "signers": {role.value: _signer(d, role, texts) for role in Role},
+        "has_health_data": facts.has_health_data(d),
+        "french_health_law": facts.french_health_law(d),
+        "care_exception": facts.relies_on_care_exception(d),
     }
 
 

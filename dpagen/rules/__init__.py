@@ -16,11 +16,13 @@ from . import (  # noqa: F401  (importing a module registers its rules)
     cookies,
     documents,
     ending,
+    health,
     marketing,
     notice,
     parties,
     processing,
     special,
+    subprocessor_scope,
     subprocessors,
     transfers,
 )
