@@ -113,3 +113,17 @@ def french_health_law(d: Description) -> bool:
 def relies_on_care_exception(d: Description) -> bool:
     """Whether a data category relies on Art. 9(2)(h) (care, medicine), which Art. 9(3) conditions on secrecy."""
     return any(x.category.art9_condition is Art9Condition.HEALTH_OR_SOCIAL_CARE for x in data_categories(d))
+
+
+def hds_holders(d: Description) -> list[tuple[str, str, object]]:
+    """Who holds an HDS certificate described in full: (kind, JSON path, the processor, subprocessor or site).
+
+    ``kind`` is ``processor``, ``subprocessor`` or ``site``; the certificate is at ``<path>.hds`` (for the
+    processor, ``health.processor_hds``).
+    """
+    holders: list[tuple[str, str, object]] = []
+    if d.health.processor_hds is not None and d.processor is not None:
+        holders.append(("processor", "processor", d.processor))
+    holders += [("subprocessor", f"subprocessors[{i}]", s) for i, s in enumerate(d.subprocessors) if s.hds]
+    holders += [("site", f"hosting.sites[{i}]", s) for i, s in enumerate(d.hosting.sites) if s.hds]
+    return holders
