@@ -7,7 +7,7 @@ from functools import cache
 EU = frozenset(
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
 )
-"""The 27 member states (Greece as GR; the EU's own code EL is accepted by the model and mapped to GR)."""
+"""The 27 member states (Greece as GR: the EU's own code EL is refused by the model with "did you mean GR?")."""
 
 EU_OUTERMOST = frozenset("GF GP MQ RE YT MF AX".split())
 """Territories with their own ISO code that are part of the EU."""

@@ -161,9 +161,17 @@ class BodyBuilder:
             'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" '
             'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>{header}{body}</w:tbl>"
-            # a paragraph after each table keeps two tables from merging and spaces the next block
-            + _p(self.styles["body"], "")
+            + self._after_table()
         )
+
+    def _after_table(self) -> str:
+        """The paragraph after a table, which keeps two tables from merging.
+
+        It spaces the next block by about the PDF's margin (its mark set at 5 points, no space after), not
+        by a whole empty line.
+        """
+        return (f'<w:p><w:pPr><w:pStyle w:val="{self.styles["body"]}"/><w:spacing w:after="0" w:line="240" '
+                'w:lineRule="auto"/><w:rPr><w:sz w:val="10"/><w:szCs w:val="10"/></w:rPr></w:pPr></w:p>')
 
     # -- sections ---------------------------------------------------------------------------------
     def sections(self, name: str, sections: list[Section]) -> Subdoc:
