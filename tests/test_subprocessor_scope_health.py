@@ -7,6 +7,7 @@ two categories only) is built once per document and language, and generated once
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -267,3 +268,22 @@ def test_the_wizard_asks_what_a_new_subprocessor_receives_and_its_hds_certificat
     assert new.data_categories == [HEALTH] and new.hds is not None and [a.value for a in new.hds.activities] == [
         "6_backup"]
     assert d.health.french_law is True and d.health.professional_secrecy == SECRECY
+
+
+# -- changes: what a subprocessor receives is substance --------------------------------------------------------
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_narrowing_what_a_subprocessor_receives_is_announced_with_its_data(lang: str) -> None:
+    from dpagen.change_notice import build_notice
+    from dpagen.clauses import load_library
+    from dpagen.diff import diff
+
+    old = describe(health_data())
+    new = changed("subprocessors.1.data_categories", ["Données d'identification"])
+    (change,) = [c for c in diff(old, new).changes if c.group == "subprocessors"]
+    assert change.fields == ["data_categories"] and change.consequence == "prior-notice"
+    letter = build_notice(new, old, library=load_library(), language=lang, notice_date=dt.date(2026, 6, 1))
+    data = {"fr": "uniquement les données suivantes : Données d'identification",
+            "en": "only the following data: Identification data"}[lang]
+    assert data in flat(letter.text())
+    assert not [c for c in diff(old, changed("subprocessors.1.certifications", ["ISO 27001"])).changes
+                if c.group == "subprocessors" and c.consequence != "information"]
