@@ -62,13 +62,16 @@ class BodyBuilder:
         self._span_styles = {"strong": self.styles["strong"], "blank": self.styles["blank"]}
 
     # -- headings ---------------------------------------------------------------------------------
-    def heading(self, level: int, text: str, *, page_break: bool = False, change: str | None = None) -> str:
+    def heading(self, level: int, text: str, *, page_break: bool = False, change: str | None = None,
+                marks: Inline | None = None) -> str:
         """A heading with a bookmark, recorded for the table of contents.
 
         ``change``: in a redline, the clause was added or removed, and its heading is a tracked change;
-        a removed one is left out of the table of contents.
+        a removed one is left out of the table of contents. ``marks``: in a redline, a changed title with
+        its words inserted and deleted (tracked changes too); the contents show the new title.
         """
-        shown = tracked(change, run(text)) if change else run(text)
+        plain_run = tracked(change, run(text)) if change else run(text)
+        shown = runs(marks, {}) if marks else plain_run
         if change == "del":
             return _p(self.styles[f"heading{level}"], shown, page_break=page_break, change=change)
         mark = self._next
@@ -181,7 +184,10 @@ class BodyBuilder:
         for section in sections:
             out.append(self.heading(1, section.title, page_break=section.kind == "annex"))
             for clause in section.clauses:
-                out.append(self.heading(2, clause.heading, change=clause.change))
+                marks = None
+                if clause.title_marks and not clause.change:
+                    marks = ([Span(f"{clause.number}. ")] if clause.number else []) + clause.title_marks
+                out.append(self.heading(2, clause.heading, change=clause.change, marks=marks))
                 for block in clause.blocks:
                     if isinstance(block, Paragraph):
                         out.append(self.paragraph(block))
