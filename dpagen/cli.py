@@ -388,7 +388,7 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
         return EXIT_OK
     code = batch.run(args.files, request, jobs=jobs, scheduler=args.scheduler, report=args.report,
                      force_report=args.force)
-    if len(args.files) == 1 and args.files[0].is_file() and code in (0, 1):
+    if args.draft and len(args.files) == 1 and args.files[0].is_file() and code in (0, 1):  # a final refuses
         description = api.load(args.files[0]).description
         _translation_note(args.files[0], description, args.lang or description.output_language)
     return code

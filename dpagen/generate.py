@@ -106,6 +106,22 @@ def blocking_findings(
     return [f.line(language) for f in findings if f.severity == "error" and f.blocks(document)]
 
 
+def untranslated_problems(description: Description, language: str, text: str, file: Path | None = None) -> list[str]:
+    """A document's texts still in the description's language, one line each, then how to translate them.
+
+    A final document in one language must not show the description's own texts in the other: it is
+    refused with these lines (a draft carries them as notes).
+    """
+    from .translation import fix_hint, shown_untranslated
+
+    shown = shown_untranslated(description, language, text)
+    if not shown:
+        return []
+    lines = [f"text not translated ({description.document.language.value} → {language}): {path} «{value}»"
+             for path, value in shown.items()]
+    return [*lines, f"to translate: {fix_hint(language, str(file) if file else 'FILE')}"]
+
+
 def _covered(path: str, explained: list[str]) -> bool:
     """Whether a missing value is already explained by a finding on the same field or one containing it."""
     return any(path == p or path.startswith((p + ".", p + "[")) for p in explained)
@@ -247,6 +263,7 @@ def produce(
         if request.draft:
             tree = build(description, document, language=language, draft=True, library=lib)
             tree.notes = drafting_notes(description, document, language, findings)
+            tree.notes += untranslated_problems(description, language, tree.text(), request.sources.get("description"))
             trees.append(tree)
             continue
         blocking = [f for f in findings if f.blocks(document)]
@@ -256,6 +273,8 @@ def produce(
         except IncompleteError as gaps:
             explained = [f.path for f in blocking]
             problems += [f"value missing: {path}" for path in gaps.details if not _covered(path, explained)]
+        else:
+            problems += untranslated_problems(description, language, tree.text(), request.sources.get("description"))
         if problems:
             results[document] = DocumentResult(document, "refused", problems=problems)
         else:

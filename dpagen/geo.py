@@ -36,3 +36,24 @@ def country_name(code: str, language: str) -> str:
         return name
     translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
     return translation.gettext(country.name) if name == country.name else translation.gettext(name)
+
+
+@cache
+def _laws() -> dict[str, dict[str, str]]:
+    import tomllib
+    from importlib import resources
+
+    text = resources.files("dpagen").joinpath("data/laws.toml").read_text(encoding="utf-8")
+    return {code: dict(words) for code, words in tomllib.loads(text).items()}
+
+
+def law_of(code: str, language: str) -> str:
+    """A country's law as a contract names it: ``('DE', 'fr')`` → « le droit allemand », "German law".
+
+    A country without an entry in ``data/laws.toml`` is named after the words.
+    """
+    words = _laws().get(code.upper())
+    if words is not None:
+        return f"le droit {words['fr']}" if language == "fr" else words["en"]
+    name = country_name(code, language)
+    return f"le droit en vigueur dans le pays suivant\u00a0: {name}" if language == "fr" else f"the law of {name}"

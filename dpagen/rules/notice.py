@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ..model import DataSource, Description, LegalBasis
 from .common import PARTY_WORDS, notice_scopes, reachable
 from .registry import NOTICE, Hit, Words, hit, rule
+from .special import dpo_required
 
 
 @rule(
@@ -288,8 +289,9 @@ def notice_mandatory(d: Description) -> Iterator[Hit]:
 )
 def notice_dpo(d: Description) -> Iterator[Hit]:
     """No DPO."""
+    required = {role for role, _, _ in dpo_required(d)}  # SPECIAL-LARGE-SCALE-DPO warns instead
     for scope in notice_scopes(d):
-        if scope.party.dpo is None:
+        if scope.party.dpo is None and scope.role not in required:
             yield hit(f"{scope.role}.dpo", scope.documents, party=PARTY_WORDS[scope.role])
 
 
