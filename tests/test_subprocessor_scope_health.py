@@ -147,7 +147,8 @@ def _abroad(categories: list[str]) -> Description:
         "name": "CallCloud", "country": "US", "data_locations": ["US"], "activity": "voice calls",
         "address": {"street": "1 Main St", "city": "Austin", "country": "US"},
         "contact": {"name": "Privacy Office", "email": "privacy@callcloud.example"},
-        "transfer": {"mechanism": "scc", "scc_module": "module_3"}, "data_categories": categories})
+        "transfer": {"mechanism": "scc", "scc_module": "module_3"}, "date_added": "2026-01-05",
+        "data_categories": categories})
     return describe(data)
 
 
