@@ -61,7 +61,21 @@ def derived_facts(d: Description, texts: Texts = None) -> dict[str, Any]:
         "processor_outside_eea": facts.processor_outside_eea(d),
         "publisher": d.charter_publisher.value,
         "signers": {role.value: _signer(d, role, texts) for role in Role},
+        "has_health_data": facts.has_health_data(d),
+        "french_health_law": facts.french_health_law(d),
+        "care_exception": facts.relies_on_care_exception(d),
+        "hds_holders": _hds_holders(d, texts),
     }
+
+
+def _hds_holders(d: Description, texts: Texts = None) -> list[dict[str, Any]]:
+    """Each HDS holder as ``{kind, who, hds}`` for templates (``who`` and ``hds`` keep their JSON paths)."""
+    holders = []
+    for kind, path, who in facts.hds_holders(d):
+        cert_path = "health.processor_hds" if kind == "processor" else f"{path}.hds"
+        cert = d.health.processor_hds if kind == "processor" else getattr(who, "hds", None)
+        holders.append({"kind": kind, "who": wrap(who, path, texts), "hds": wrap(cert, cert_path, texts)})
+    return holders
 
 
 class _Builder:

@@ -19,7 +19,7 @@ from .clauses import Library
 from .diff import Change, Diff, diff
 from .doctree import BulletList, Clause, Document, Paragraph, Section, Signature, Span, Table
 from .errors import IncompleteError, UsageError
-from .model import Description
+from .model import Description, Subprocessor
 from .periods import add_period
 
 DOCUMENT = "change-notice"
@@ -175,9 +175,14 @@ class _Letter:
             parts.append(self.renderer.country(address.country))
         return ", ".join(p for p in parts if p) or "[●]"
 
-    def data(self) -> str:
-        from .facts import data_categories
+    def data(self, sub: Subprocessor | None = None) -> str:
+        """The data concerned: all of it, or only what a subprocessor receives when it names its share."""
+        from .facts import data_categories, subprocessor_scope
 
+        if sub is not None and (sub.processing_activities or sub.data_categories):
+            some = list(dict.fromkeys(self.t(x.category.name) for x in subprocessor_scope(self.d, sub)))
+            if some:
+                return self.w("table.some_data", data=self.renderer.and_list(some))
         names = list(dict.fromkeys(self.t(x.category.name) for x in data_categories(self.d)))
         return self.w("table.all_data", data=self.renderer.and_list(names)) if names else self.gap("activities")
 
@@ -195,7 +200,7 @@ class _Letter:
             ("identity", identity),
             ("address", self.address(sub.address, f"subprocessors[{index}].address")),
             ("activity", self.t(sub.activity) or self.gap(f"subprocessors[{index}].activity")),
-            ("data", self.data()),
+            ("data", self.data(sub)),
             ("location", self.renderer.countries(places) if places else self.gap(f"subprocessors[{index}].country")),
             ("transfer", self.transfer(sub.transfer)),
         ]

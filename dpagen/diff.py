@@ -69,11 +69,14 @@ _TOP_GROUP = {
     "subprocessor_policy": "contract terms",
     "assistance": "contract terms",
     "document": "document",
+    "health": "contract terms",
 }
 
-SUBPROCESSOR_SUBSTANCE = ("name", "entity", "country", "activity", "data_locations", "transfer")
-"""Fields of a subprocessor whose change the controller must be told of in advance (who, where, what,
-under which transfer tool); a changed address, contact or certification is information only."""
+SUBPROCESSOR_SUBSTANCE = (
+    "name", "entity", "country", "activity", "data_locations", "transfer", "processing_activities", "data_categories",
+)
+"""Fields of a subprocessor whose change the controller must be told of in advance (who, where, what and
+which data, under which transfer tool); a changed address, contact or certification is information only."""
 
 PARTY_SUBSTANCE = ("legal_name", "legal_form", "registration")
 """A party's identity: changing it amends the contract (Annex I); its contact details are information."""

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .geo import in_eea
-from .model import DataCategory, Description, HostingSite, LegalBasis, ProcessingActivity, Subprocessor
+from .model import (
+    Art9Condition,
+    DataCategory,
+    Description,
+    HostingSite,
+    LegalBasis,
+    ProcessingActivity,
+    SpecialCategory,
+    Subprocessor,
+)
 
 
 @dataclass(frozen=True)
@@ -68,3 +77,53 @@ def processor_outside_eea(d: Description) -> bool:
     """Whether the processor itself is established outside the EEA (the data goes abroad to reach it)."""
     country = d.processor.address.country if d.processor and d.processor.address else None
     return bool(country) and not in_eea(country)
+
+
+def subprocessor_scope(d: Description, s: Subprocessor) -> list[Located]:
+    """The data categories a subprocessor receives.
+
+    Those of its activities (all when none is named), narrowed to its own categories when it names some.
+    """
+    names = set(s.processing_activities)
+    located = [x for x in data_categories(d) if not names or x.activity.name in names]
+    if s.data_categories:
+        wanted = set(s.data_categories)
+        located = [x for x in located if x.category.name in wanted]
+    return located
+
+
+def has_health_data(d: Description) -> bool:
+    """Whether any activity processes health data (Art. 9)."""
+    return any(x.category.special_category is SpecialCategory.HEALTH for x in data_categories(d))
+
+
+def french_health_law(d: Description) -> bool:
+    """Whether French health-data hosting law (art. L. 1111-8 CSP) applies.
+
+    ``health.french_law`` when given; otherwise health data and a controller (without one, the processor)
+    established in France.
+    """
+    if d.health.french_law is not None:
+        return d.health.french_law and has_health_data(d)
+    party = d.controller or d.processor
+    country = party.address.country if party is not None and party.address is not None else None
+    return has_health_data(d) and country == "FR"
+
+
+def relies_on_care_exception(d: Description) -> bool:
+    """Whether a data category relies on Art. 9(2)(h) (care, medicine), which Art. 9(3) conditions on secrecy."""
+    return any(x.category.art9_condition is Art9Condition.HEALTH_OR_SOCIAL_CARE for x in data_categories(d))
+
+
+def hds_holders(d: Description) -> list[tuple[str, str, object]]:
+    """Who holds an HDS certificate described in full: (kind, JSON path, the processor, subprocessor or site).
+
+    ``kind`` is ``processor``, ``subprocessor`` or ``site``; the certificate is at ``<path>.hds`` (for the
+    processor, ``health.processor_hds``).
+    """
+    holders: list[tuple[str, str, object]] = []
+    if d.health.processor_hds is not None and d.processor is not None:
+        holders.append(("processor", "processor", d.processor))
+    holders += [("subprocessor", f"subprocessors[{i}]", s) for i, s in enumerate(d.subprocessors) if s.hds]
+    holders += [("site", f"hosting.sites[{i}]", s) for i, s in enumerate(d.hosting.sites) if s.hds]
+    return holders

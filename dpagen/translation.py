@@ -21,7 +21,7 @@ from .model import Description
 _NEVER = re.compile(
     r"(?:^|\.)(?:schema_ref|legal_name|brand|legal_form|share_capital|street|postal_code|city|rcs_city|siren"
     r"|siret|vat_number|other|email|phone|website|url|entity|reference|version|contact|processor_contact"
-    r"|country|countries|data_locations|governing_law|certifications|translations)(?:\[\d+\])?$"
+    r"|country|countries|data_locations|governing_law|certifications|certifier|translations)(?:\[\d+\])?$"
     r"|(?:representative|signatories\[\d+\]|eu_representative|subprocessors\[\d+\]|cookies\[\d+\]|subprocessors\[\d+\]\.contact"
     r"|joint_controllers\[\d+\])\.name$"
 )

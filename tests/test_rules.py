@@ -355,7 +355,8 @@ CASES: dict[str, tuple[Change, Change]] = {
     ),
     "SPECIAL-HEALTH-HDS": (
         HEALTH,
-        _all(HEALTH, _set("hosting.sites.0.certifications", ["ISO 27001", "HDS"])),
+        _all(HEALTH, _set("hosting.sites.0.certifications", ["ISO 27001", "HDS"]),
+             _set("subprocessors.0.hds", {"activities": ["6_backup"]})),  # Backup GmbH hosts backups
     ),
     "SPECIAL-LARGE-SCALE-DPO": (
         _all(HEALTH, _set("activities.0.large_scale", True), _set("processor.dpo", None),
@@ -439,6 +440,23 @@ CASES: dict[str, tuple[Change, Change]] = {
     "PURPOSE-UNKNOWN-DATA": (
         _set("activities.0.purposes.0.data", ["Contact data", "Contakt data"]),
         _set("activities.0.purposes.0.data", ["Contact data", "Contact data"]),
+    ),
+    "SUBPROCESSOR-UNKNOWN-ACTIVITY": (
+        _set("subprocessors.0.processing_activities", ["Hosting the customer fil"]),
+        _set("subprocessors.0.processing_activities", ["Hosting the customer file"]),
+    ),
+    "SUBPROCESSOR-UNKNOWN-DATA": (
+        _set("subprocessors.0.data_categories", ["Contact dta"]),
+        _set("subprocessors.0.data_categories", ["Contact data"]),
+    ),
+    "SPECIAL-SUBPROCESSOR-OUTSIDE-EEA": (
+        _all(HEALTH, US_SUB, _set("subprocessors.0.transfer", {"mechanism": "scc", "scc_module": "module_3"})),
+        _all(US_SUB, _set("subprocessors.0.transfer", {"mechanism": "scc", "scc_module": "module_3"})),
+    ),
+    "SPECIAL-CARE-SECRECY": (
+        _all(HEALTH, _set("activities.0.data_categories.0.art9_condition", "h_health_social_care")),
+        _all(HEALTH, _set("activities.0.data_categories.0.art9_condition", "h_health_social_care"),
+             _set("health", {"professional_secrecy": "the clinic's doctors, bound by medical secrecy"})),
     ),
 }
 
@@ -721,6 +739,8 @@ NOT_IN_FLAWED = {
     "SPECIAL-NO-CONDITION": "seed 001 processes no special-category data",
     "DATES-ORDER": "seed 001 gives one date; the missing term shows CONTRACT-DURATION instead",
     "PROCESSING-RETENTION": "the controller's notice applies, so NOTICE-RETENTION reports the same gap once",
+    "SUBPROCESSOR-UNKNOWN-ACTIVITY": "seed 001 does not say which activities its subprocessors take part in",
+    "SUBPROCESSOR-UNKNOWN-DATA": "seed 001 does not say which data its subprocessors receive",
     "CONTRACT-NOTICES-ADDRESS": "the optional notices clause is off",
     "RECORD-30-1-D": "the processor itself is a recipient",
     "RECORD-30-2-A": "the controller keeps this record (Art. 30(1)), not the processor",

@@ -51,7 +51,8 @@ def test_a_value_left_empty_is_listed_with_its_documents_and_filled_from_the_rev
     assert script.asked.count("hosting.sites[0].provider") == 2
     assert wizard.state["hosting"]["sites"][0]["provider"] == "OVHcloud"
     screen = next(s for s in script.said if s.startswith("── Relecture"))
-    assert "Hébergement : 7 questions · 1 valeur à compléter" in screen  # agreement: 1 valeur, 7 questions
+    # agreement: 1 valeur; 8 questions, the HDS one included (the description has health data)
+    assert "Hébergement : 8 questions · 1 valeur à compléter" in screen
 
 
 def test_a_section_opens_with_its_answers_and_one_answer_changes() -> None:

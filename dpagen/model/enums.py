@@ -207,6 +207,17 @@ class MarketingChannel(StrEnum):
     PUSH = "push"
 
 
+class HdsActivity(StrEnum):
+    """Hosting activities of the French health-data hosting standard (art. R. 1111-9 CSP), 1 to 6."""
+
+    PHYSICAL_SITES = "1_physical_sites"
+    HARDWARE = "2_hardware_infrastructure"
+    APPLICATION_PLATFORM = "3_application_platform"
+    VIRTUAL_INFRASTRUCTURE = "4_virtual_infrastructure"
+    ADMINISTRATION = "5_administration_operation"
+    BACKUP = "6_backup"
+
+
 class DpiaStatus(StrEnum):
     """Where the data-protection impact assessment of an activity stands (Art. 35)."""
 

@@ -17,6 +17,7 @@ from .safeguards import (
     AuditRights,
     BreachNotification,
     EndOfContract,
+    HealthData,
     Hosting,
     SecurityMeasure,
     Subprocessor,
@@ -147,6 +148,12 @@ class Description(Strict):
         description="The description's own texts in another language, for documents in that language: "
         "for each language, each text exactly as written above → its translation ('' = not translated yet). "
         "`dpagen translations FILE --lang en` lists the texts still to translate",
+    )
+
+    health: HealthData = Field(
+        default_factory=HealthData,
+        description="Health data: whether French hosting law applies, the processor's HDS certification, "
+        "professional secrecy under Art. 9(3)",
     )
 
     @field_validator("translations")

@@ -7,9 +7,30 @@ import datetime as dt
 from pydantic import EmailStr, Field, model_validator
 
 from .base import CountryCode, Days, Hours, Strict, Url, error
-from .enums import CostBearer, Derogation, EndAction, SccModule, SecurityCategory, SubprocessorRegime
+from .enums import CostBearer, Derogation, EndAction, HdsActivity, SccModule, SecurityCategory, SubprocessorRegime
 from .enums import TransferMechanism as Mechanism
 from .parties import Address, Person
+
+
+class HdsCertificate(Strict):
+    """A French health-data hosting certification (HDS, art. L. 1111-8 CSP) and what it covers."""
+
+    activities: list[HdsActivity] = Field(
+        default_factory=list,
+        description="Hosting activities of the HDS standard it covers (art. R. 1111-9 CSP, activities 1 to 6)",
+    )
+    scope: str | None = Field(
+        None, description="What the certificate covers in words, when the activities do not say it all"
+    )
+    certifier: str | None = Field(None, description="Certification body that issued it")
+    valid_until: dt.date | None = Field(None, description="End of validity of the certificate")
+
+    @model_validator(mode="after")
+    def _says_what_it_covers(self) -> HdsCertificate:
+        if not self.activities and not self.scope:
+            raise error("hds_scope", "an HDS certificate names the activities it covers (1 to 6) or a scope",
+                        "une certification HDS indique les activités couvertes (1 à 6) ou son périmètre")
+        return self
 
 
 class TransferSafeguard(Strict):
@@ -32,6 +53,9 @@ class HostingSite(Strict):
     certifications: list[str] = Field(default_factory=list, description="e.g. ISO 27001, HDS, PCI-DSS")
     url: Url | None = Field(None, description="Page describing the provider's security measures")
     transfer: TransferSafeguard | None = Field(None, description="Required when the site is outside the EEA")
+    hds: HdsCertificate | None = Field(
+        None, description="The site's provider's health-data hosting (HDS) certification, when it holds one"
+    )
 
 
 class Hosting(Strict):
@@ -68,6 +92,19 @@ class Subprocessor(Strict):
     )
     certifications: list[str] = Field(default_factory=list)
     date_added: dt.date | None = None
+    processing_activities: list[str] = Field(
+        default_factory=list,
+        description="Names of the processing activities (`activities[].name`) it takes part in; "
+        "empty: all of them (the documents say so)",
+    )
+    data_categories: list[str] = Field(
+        default_factory=list,
+        description="Names of the data categories (`activities[].data_categories[].name`) it receives; "
+        "empty: every category of its activities (the documents say so)",
+    )
+    hds: HdsCertificate | None = Field(
+        None, description="Its health-data hosting (HDS) certification, when it holds one (art. L. 1111-8 CSP)"
+    )
 
 
 class SubprocessorPolicy(Strict):
@@ -173,3 +210,22 @@ class EndOfContract(Strict):
         "it follows where there is one, e.g. 'CSV (RFC 4180) files and a JSON export'",
     )
     legal_retention: str | None = Field(None, description="Data kept because the law requires it, and why")
+
+
+class HealthData(Strict):
+    """Health data: French hosting law (HDS, art. L. 1111-8 CSP) and professional secrecy (Art. 9(3))."""
+
+    french_law: bool | None = Field(
+        None,
+        description="Whether French health-data hosting law (art. L. 1111-8 CSP) applies to the health data. "
+        "Unset: it applies when health data is processed and the controller (without one, the processor) is "
+        "established in France",
+    )
+    processor_hds: HdsCertificate | None = Field(
+        None, description="The processor's own HDS certification, when it hosts the health data itself"
+    )
+    professional_secrecy: str | None = Field(
+        None,
+        description="Who processes the data relied on under Art. 9(2)(h) and the secrecy that binds them "
+        "(Art. 9(3)), e.g. 'the practice's doctors, bound by medical secrecy (art. L. 1110-4 CSP)'",
+    )

@@ -20,6 +20,7 @@ from . import (  # noqa: F401  (importing a module registers its rules)
     documents,
     dpia,
     ending,
+    health,
     marketing,
     notice,
     options,
@@ -27,6 +28,7 @@ from . import (  # noqa: F401  (importing a module registers its rules)
     processing,
     record,
     special,
+    subprocessor_scope,
     subprocessors,
     transfers,
 )

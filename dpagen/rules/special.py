@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..model import Description, SpecialCategory
+from ..facts import french_health_law
+from ..model import Description
 from .common import PARTY_WORDS, all_activities, parties
+from .health import certified, hosts_health_data, site_certified
 from .registry import ANY, PARTY, Hit, Words, hit, rule
-
-_HDS = re.compile(r"\bHDS\b|h[ée]bergeur de donn[ée]es de sant[ée]|health data host", re.IGNORECASE)
 
 
 @rule(
@@ -73,27 +72,31 @@ def special_criminal(d: Description) -> Iterator[Hit]:
     checklist=("FR-HDS",),
     scope=ANY,
     summary={
-        "fr": "Des données de santé hébergées en France le sont chez un hébergeur certifié HDS.",
-        "en": "Health data hosted in France is hosted by an HDS-certified host.",
+        "fr": "Quand le droit français de la santé s'applique (champ « health.french_law », à défaut "
+        "responsable établi en France), chaque hébergeur des données de santé est certifié HDS.",
+        "en": "When French health law applies ('health.french_law', by default a controller established "
+        "in France), every host of the health data is HDS-certified.",
     },
     message={
-        "fr": "Des données de santé sont traitées et le site « {site} » en France n'affiche pas la "
-        "certification HDS, exigée pour héberger ces données pour le compte d'autrui : vérifiez-la et "
-        "ajoutez-la.",
-        "en": "Health data is processed and the site '{site}' in France shows no HDS certification, which "
-        "hosting such data for others requires: check it and add it.",
+        "fr": "Des données de santé relevant de l'article L. 1111-8 du code de la santé publique sont "
+        "hébergées par « {host} », qui n'affiche pas de certification HDS : héberger ces données pour le "
+        "compte d'autrui l'exige ; renseignez sa certification (champ « hds ») ou confiez l'hébergement à "
+        "un hébergeur certifié.",
+        "en": "Health data under Article L. 1111-8 of the French Public Health Code is hosted by '{host}', "
+        "which shows no HDS certification: hosting such data for others requires it; give its certification "
+        "(field 'hds') or move the hosting to a certified host.",
     },
 )
 def special_health_hds(d: Description) -> Iterator[Hit]:
-    """Health data, French sites without HDS."""
-    health = any(
-        c.special_category is SpecialCategory.HEALTH for _, a in all_activities(d) for c in a.data_categories
-    )
-    if not health:
+    """Health data under French law: every hosting site and hosting subprocessor shows HDS."""
+    if not french_health_law(d):
         return
-    for i, s in enumerate(d.hosting.sites):
-        if s.country == "FR" and not any(_HDS.search(x) for x in s.certifications):
-            yield hit(f"hosting.sites[{i}].certifications", site=s.provider or s.city or "FR")
+    for i, site in enumerate(d.hosting.sites):
+        if not site_certified(d, site):
+            yield hit(f"hosting.sites[{i}].hds", host=site.provider or site.city or site.country or "?")
+    for i, sub in enumerate(d.subprocessors):
+        if hosts_health_data(d, sub) and not certified(sub.hds, sub.certifications):
+            yield hit(f"subprocessors[{i}].hds", host=sub.name)
 
 
 def dpo_required(d: Description) -> Iterator[tuple[str, str, Words]]:

@@ -203,6 +203,45 @@ HELP: dict[str, Pair] = {
         "A subprocessor is a provider the processor engages to carry out part of the processing "
         "(hosting, e-mail delivery, support…).",
     ),
+    "sub.processing_activities": (
+        "L'annexe IV du contrat délimite ce que fait chaque sous-traitant ultérieur : ne cochez que les "
+        "traitements auxquels il participe. Sans réponse, les documents indiquent « toutes les activités ».",
+        "Annex IV of the agreement sets out what each subprocessor does: tick only the activities it takes "
+        "part in. Left empty, the documents say \"all activities\".",
+    ),
+    "sub.data_categories": (
+        "Ne cochez que les données qu'il reçoit réellement. Sans réponse, les documents indiquent « toutes "
+        "les catégories » de ses traitements.",
+        "Tick only the data it actually receives. Left empty, the documents say \"all categories\" of its "
+        "activities.",
+    ),
+    "hds.has": (
+        "En France, héberger des données de santé pour le compte d'autrui exige la certification HDS "
+        "(art. L. 1111-8 du code de la santé publique), pour chacune des activités exercées.",
+        "In France, hosting health data for others requires the HDS certification (art. L. 1111-8 of the "
+        "Public Health Code), for each activity carried out.",
+    ),
+    "hds.activities": (
+        "Les six activités du référentiel HDS : 1 sites physiques, 2 infrastructure matérielle, 3 plateforme "
+        "d'hébergement d'applications, 4 infrastructure virtuelle, 5 administration et exploitation, "
+        "6 sauvegarde.",
+        "The six activities of the HDS standard: 1 physical sites, 2 hardware, 3 application hosting "
+        "platform, 4 virtual infrastructure, 5 administration and operation, 6 backup.",
+    ),
+    "health.french_law": (
+        "Sans réponse : il s'applique dès que le responsable du traitement (à défaut le sous-traitant) est "
+        "établi en France. Répondez « non » si les données de santé ne sont pas recueillies à l'occasion "
+        "d'activités de prévention, de diagnostic, de soins ou de suivi social ou médico-social.",
+        "Left unsaid: it applies when the controller (without one, the processor) is established in France. "
+        "Answer no if the health data is not collected in the course of prevention, diagnosis, care or "
+        "social or medico-social follow-up.",
+    ),
+    "health.secrecy": (
+        "Le RGPD (art. 9.3) ne permet l'exception « soins » (art. 9.2.h) que si un professionnel tenu au "
+        "secret traite ces données ou en répond.",
+        "The GDPR (Art. 9(3)) allows the care exception (Art. 9(2)(h)) only when a professional bound by "
+        "secrecy processes that data or answers for it.",
+    ),
     "sub.street": (
         "L'annexe IV du contrat identifie chaque sous-traitant ultérieur par son adresse et une personne à "
         "contacter ; sans elles, le contrat ne peut pas être finalisé.",

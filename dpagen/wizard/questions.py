@@ -45,6 +45,35 @@ def _category_names(scope: Scope) -> list[tuple[str, str]]:
     return [(n, n) for n in names if n]
 
 
+def _activity_names(scope: Scope) -> list[tuple[str, str]]:
+    names = [a.get("name") for a in scope.root("activities") or []]
+    return [(n, n) for n in names if n]
+
+
+def _received_category_names(scope: Scope) -> list[tuple[str, str]]:
+    """The categories of the activities a subprocessor takes part in (all activities when none chosen)."""
+    chosen = set(scope.get("processing_activities") or [])
+    names = [
+        c.get("name") for a in scope.root("activities") or [] if not chosen or a.get("name") in chosen
+        for c in a.get("data_categories") or []
+    ]
+    return [(n, n) for n in dict.fromkeys(names) if n]
+
+
+def _categories(scope: Scope) -> list[dict[str, object]]:
+    return [c for a in scope.root("activities") or [] for c in a.get("data_categories") or []]
+
+
+def _health_data(scope: Scope) -> bool:
+    """Whether an activity described so far processes health data (Art. 9)."""
+    return any(c.get("special_category") == "health" for c in _categories(scope))
+
+
+def _care_exception(scope: Scope) -> bool:
+    """Whether a data category relies on Art. 9(2)(h), which Art. 9(3) conditions on professional secrecy."""
+    return any(c.get("art9_condition") == "h_health_social_care" for c in _categories(scope))
+
+
 def _contact_email(role: str, *contacts: str) -> Compute:
     def compute(scope: Scope) -> object:
         for contact in contacts:
@@ -245,6 +274,13 @@ TRANSFER = (
     Ask("transfer.details", "details"),
 )
 
+HDS = (
+    Ask("hds.activities", "activities", kind="multi", choices="HdsActivity"),
+    Ask("hds.scope", "scope", when=lambda s: not s.get("activities")),
+    Ask("hds.certifier", "certifier"),
+    Ask("hds.valid_until", "valid_until", kind="date"),
+)
+
 SITE = (
     Ask("site.provider", "provider"),
     Ask("site.country", "country", suggest="FR"),
@@ -253,6 +289,7 @@ SITE = (
     Ask("site.certifications", "certifications", kind="list"),
     Ask("site.url", "url"),
     Group("transfer", TRANSFER, when=_outside_eea),
+    Group("hds", HDS, key="hds.has", when=_health_data),
 )
 
 SUBPROCESSOR = (
@@ -277,6 +314,11 @@ SUBPROCESSOR = (
     Ask("sub.certifications", "certifications", kind="list"),
     Ask("sub.date_added", "date_added", kind="date",
         compute=lambda s: s.root("document.last_update") or s.root("document.effective_date")),
+    Ask("sub.processing_activities", "processing_activities", kind="multi", choices=_activity_names,
+        when=lambda s: len(_activity_names(s)) > 1),
+    Ask("sub.data_categories", "data_categories", kind="multi", choices=_received_category_names,
+        when=lambda s: bool(_received_category_names(s))),
+    Group("hds", HDS, key="hds.has", when=_health_data),
 )
 
 RECIPIENT = (
@@ -361,6 +403,12 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("hosting", (Loop("sites", "hosting.sites", SITE, title="provider", add_default=True),)),
     Section("subprocessors", (Loop("subprocessors", "subprocessors", SUBPROCESSOR),)),
+    Section("health", (
+        Ask("health.french_law", "health.french_law", kind="tristate", when=_health_data),
+        Group("health.processor_hds", HDS, key="hds.processor_has",
+              when=lambda s: _health_data(s) and s.root("processor") is not None),
+        Ask("health.secrecy", "health.professional_secrecy", when=_care_exception),
+    )),
     Section("policy", (
         Ask("policy.regime", "subprocessor_policy.regime", kind="select", choices="SubprocessorRegime"),
         Ask("policy.notice_days", "subprocessor_policy.notice_days", kind="int"),

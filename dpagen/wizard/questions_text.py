@@ -191,6 +191,31 @@ QUESTIONS: dict[str, Pair] = {
                          "Supplementary measures, copy on request…"),
     "sub.certifications": ("Certifications, séparées par « ; »", "Certifications, separated by ';'"),
     "sub.date_added": ("Date d'ajout à la liste", "Date added to the list"),
+    "sub.processing_activities": (
+        "Traitements auxquels il participe (aucun coché : tous)",
+        "Processing activities it takes part in (none ticked: all of them)"),
+    "sub.data_categories": (
+        "Catégories de données qu'il reçoit (aucune cochée : toutes celles de ces traitements)",
+        "Categories of data it receives (none ticked: all those of these activities)"),
+    # health data (HDS, art. L. 1111-8 CSP; Art. 9(3))
+    "hds.has": ("Est-il certifié hébergeur de données de santé (HDS) ?",
+                "Does it hold the health data hosting (HDS) certification?"),
+    "hds.processor_has": ("Le sous-traitant est-il lui-même certifié hébergeur de données de santé (HDS) ?",
+                          "Does the processor itself hold the health data hosting (HDS) certification?"),
+    "hds.activities": ("Activités HDS couvertes par le certificat (1 à 6)",
+                       "HDS activities the certificate covers (1 to 6)"),
+    "hds.scope": ("Périmètre du certificat, en quelques mots", "What the certificate covers, in a few words"),
+    "hds.certifier": ("Organisme certificateur", "Certification body"),
+    "hds.valid_until": ("Fin de validité du certificat", "End of validity of the certificate"),
+    "health.french_law": ("Le droit français de l'hébergement des données de santé (art. L. 1111-8 CSP) "
+                          "s'applique-t-il ?",
+                          "Does French health-data hosting law (art. L. 1111-8 CSP) apply?"),
+    "health.french_law.yes": ("Oui, il s'applique", "Yes, it applies"),
+    "health.french_law.no": ("Non, il ne s'applique pas", "No, it does not apply"),
+    "health.secrecy": ("Qui traite les données de santé sous secret professionnel, et quel secret ? "
+                       "(ex. les médecins du cabinet, tenus au secret médical)",
+                       "Who processes the health data under professional secrecy, and which secrecy? "
+                       "(e.g. the practice's doctors, bound by medical secrecy)"),
     "hosting.no_transfer": ("Les documents doivent-ils affirmer qu'aucune donnée ne quitte l'EEE ?",
                             "Should the documents state that no data leaves the EEA?"),
     "hosting.transfer_notice": ("Le sous-traitant informe-t-il le client avant tout nouveau transfert ?",

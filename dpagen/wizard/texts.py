@@ -20,6 +20,7 @@ SECTIONS: dict[str, Pair] = {
     "hosting": ("Hébergement", "Hosting"),
     "own_activities": ("Traitements propres du sous-traitant", "The processor's own processing"),
     "subprocessors": ("Sous-traitants ultérieurs", "Subprocessors"),
+    "health": ("Données de santé", "Health data"),
     "policy": ("Autorisation des sous-traitants ultérieurs", "Authorisation of subprocessors"),
     "recipients": ("Destinataires et transferts", "Recipients and transfers"),
     "breach": ("Violations de données", "Data breaches"),
