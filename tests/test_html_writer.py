@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -249,3 +250,26 @@ def test_web_and_mail_addresses_become_links_and_nothing_else_does() -> None:
     assert "&lt;a href=x&gt;javascript:alert(1)" in html and html.count("<a ") == 2
     page = write(build(load_example("okasio"), "privacy-notice", language="en")).decode("utf-8")
     assert '<a href="https://www.cnil.fr/fr/plaintes">' in page
+
+
+def test_print_tables_take_the_docx_column_widths() -> None:
+    """The PDF's annex tables share their columns as the DOCX's do (widths from the content, not equal)."""
+    import io
+    import zipfile
+
+    from dpagen.writers import docx
+    from dpagen.writers.html_render import render
+
+    tree = build(load_example("avm-up"), "subprocessors", language="fr")
+    html = render(tree, mode="print")
+    printed = [[float(w) for w in re.findall(r'<col style="width: ([\d.]+)%">', group)]
+               for group in re.findall(r"<colgroup>(.*?)</colgroup>", html)]
+    with zipfile.ZipFile(io.BytesIO(docx.write(tree))) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    grids = [[int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"/>', grid)]
+             for grid in re.findall(r"<w:tblGrid>(.*?)</w:tblGrid>", body)]
+    assert len(printed) == len(grids) == 2
+    for shares, grid in zip(printed, grids, strict=True):
+        assert len(set(shares)) > 1, "columns of equal width: the content was not measured"
+        assert shares == pytest.approx([100 * w / sum(grid) for w in grid], abs=0.5)
+    assert "<colgroup>" not in render(tree, mode="screen")

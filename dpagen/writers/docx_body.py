@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..doctree import BulletList, Document, Inline, Paragraph, Section, Span, Table, plain
+from ..doctree import BulletList, Document, Inline, Paragraph, Section, Span, Table
 from .docx_xml import run, runs, tracked
+from .table_widths import TABLE_SIZE, fitted
 
 BOOKMARK = "_dpg"  # hidden bookmarks (leading underscore) on generated headings, targets of the TOC
-TABLE_SIZE = 18  # half-points: the template's Table Text size (9 pt)
 
 
 class Subdoc:
@@ -98,50 +98,13 @@ class BodyBuilder:
         return "".join(_p(self.styles["bullet"], runs(item, self._span_styles), change=_whole_change(item))
                        for item in block.items)
 
-    def widths(self, table: Table, size: int = TABLE_SIZE) -> tuple[list[int], bool]:
-        """Column widths (twips) at a font size (half-points), and whether every column's longest word fits.
-
-        Each column first gets room for its longest word (bold in the header and in bold cells); what
-        space is left goes to the columns that hold the most text. Character widths are those of DejaVu
-        Serif, the widest of the fonts Word or LibreOffice may show the text in.
-        """
-        scale = size / TABLE_SIZE
-        char, bold, padding = 115 * scale, 130 * scale, 200  # twips: a character, a bold one, cell margins
-        mins, wants = [], []
-        for j, head in enumerate(table.header):
-            cells = [row[j] for row in table.rows if j < len(row)]
-            texts = [plain(c) for c in cells]
-            mean = sum(len(t) for t in texts) / len(texts) if texts else len(head)
-            head_word = max((len(w) for w in head.split()), default=1)
-            cell_width = max(
-                (len(w) * (bold if any(s.kind == "strong" for s in cell) else char)
-                 for cell, text in zip(cells, texts, strict=True) for w in text.split()),
-                default=char,
-            )
-            mins.append(int(max(head_word * bold, cell_width) + padding))
-            wants.append(int(min(max(mean, 10.0), 60.0) * char + padding))
-        floor = sum(mins)
-        fits = floor <= self.text_width
-        if not fits:
-            widths = [int(self.text_width * m / floor) for m in mins]
-        else:
-            extra = [max(w - m, 0) for w, m in zip(wants, mins, strict=True)]
-            spare, need = self.text_width - floor, sum(extra)
-            share = [e / need if need else 1 / len(mins) for e in extra]
-            widths = [int(m + spare * f) for m, f in zip(mins, share, strict=True)]
-        widths[-1] += self.text_width - sum(widths)
-        return widths, fits
-
     def table(self, table: Table) -> str:
         """A real table: its header row repeats on each page, and no row splits across pages.
 
         A table too wide for its longest words at the usual size is set smaller (8 or 7.5 points) rather
         than have Word or LibreOffice break a word inside a cell.
         """
-        for size in (TABLE_SIZE, 16, 15):
-            widths, fits = self.widths(table, size)
-            if fits:
-                break
+        widths, size = fitted(table, self.text_width)
         sized = size if size != TABLE_SIZE else None
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
 

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from ..doctree import BulletList, Document, Paragraph, Table
 from ..errors import UsageError
 from .html_assets import html_dir, read_css, user_css
+from .table_widths import percentages
 
 __all__ = ["html_dir", "read_css", "render", "user_css"]
 
@@ -43,6 +44,7 @@ def _environment(mode: Mode = "screen") -> SandboxedEnvironment:
         finalize=_soft_finalize if print_ else _as_is,
     )
     env.globals["kind"] = _kind
+    env.globals["column_widths"] = percentages  # print: the DOCX's column widths, from the same content
     env.globals["marked"] = marked
     env.tests["marked"] = marked
     env.filters["linked"] = functools.partial(linked, soft=True) if print_ else linked
