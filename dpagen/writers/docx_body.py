@@ -14,6 +14,8 @@ from .docx_xml import run, runs, tracked
 from .table_widths import TABLE_SIZE, fitted
 
 BOOKMARK = "_dpg"  # hidden bookmarks (leading underscore) on generated headings, targets of the TOC
+# the compact layout's headings (twips), as the print stylesheet's ``.title-block ~ main h2, h3``
+COMPACT_HEADINGS = {1: '<w:spacing w:before="140" w:after="60"/>', 2: '<w:spacing w:before="110" w:after="40"/>'}
 
 
 class Subdoc:
@@ -34,9 +36,13 @@ class Subdoc:
 
 
 def _p(style: str, content: str, *, page_break: bool = False, keep_next: bool = False,
-       change: str | None = None) -> str:
-    """A paragraph (``change``: in a redline, the whole paragraph was inserted or deleted, its mark too)."""
-    extra = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if page_break else "")
+       change: str | None = None, spacing: str = "") -> str:
+    """A paragraph.
+
+    ``change``: in a redline, the whole paragraph was inserted or deleted, its mark too; ``spacing``: a
+    ``w:spacing`` element that overrides the style's.
+    """
+    extra = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if page_break else "") + spacing
     if change:
         extra += f'<w:rPr><w:{change} w:id="0" w:author="dpagen"/></w:rPr>'
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>{content}</w:p>'
@@ -55,6 +61,7 @@ class BodyBuilder:
     styles: dict[str, str]
     text_width: int  # twips
     first_bookmark: int = 1
+    compact: bool = False  # the compact layout: headings spaced as tightly as the PDF's
     toc: list[tuple[int, str, int]] = field(default_factory=list)  # (level, text, bookmark id)
 
     def __post_init__(self) -> None:
@@ -72,8 +79,9 @@ class BodyBuilder:
         """
         plain_run = tracked(change, run(text)) if change else run(text)
         shown = runs(marks, {}) if marks else plain_run
+        spacing = COMPACT_HEADINGS[level] if self.compact else ""
         if change == "del":
-            return _p(self.styles[f"heading{level}"], shown, page_break=page_break, change=change)
+            return _p(self.styles[f"heading{level}"], shown, page_break=page_break, change=change, spacing=spacing)
         mark = self._next
         self._next += 1
         self.toc.append((level, text, mark))
@@ -81,7 +89,7 @@ class BodyBuilder:
             f'<w:bookmarkStart w:id="{mark}" w:name="{BOOKMARK}{mark}"/>{shown}'
             f'<w:bookmarkEnd w:id="{mark}"/>'
         )
-        return _p(self.styles[f"heading{level}"], content, page_break=page_break, change=change)
+        return _p(self.styles[f"heading{level}"], content, page_break=page_break, change=change, spacing=spacing)
 
     # -- blocks -----------------------------------------------------------------------------------
     def paragraph(self, block: Paragraph) -> str:
@@ -184,7 +192,7 @@ def build_parts(
     ... and ``signature_heading``: the heading of the signature block, listed in the contents between the
     body and the annexes (left out of them when the template does not place it).
     """
-    builder = BodyBuilder(styles, text_width, first_bookmark)
+    builder = BodyBuilder(styles, text_width, first_bookmark, compact=document.layout == "compact")
     main = builder.sections("main", [s for s in document.sections if s.kind != "annex"])
     if document.draft and document.notes:  # the compliance findings a draft still has to resolve
         notes = builder.paragraph(Paragraph([Span(document.labels["notes"], "strong")]))
