@@ -11,7 +11,7 @@ from ..doctree import Document
 from . import facts
 from .clocks import authority_clock, controller_awareness, controller_clock
 from .model import FollowUp, Phase
-from .paper import Paper, contact_line, party_name
+from .paper import Paper, authority_name, contact_line, party_name
 
 
 def controller_notice(paper: Paper) -> Document:
@@ -138,5 +138,5 @@ def authority_notice(paper: Paper) -> Document:
                 "Notification of a personal data breach to the supervisory authority"),
         paper.t("Éléments de l'article 33.3 du RGPD, dans l'ordre du formulaire en ligne de la CNIL",
                 "The items of Article 33(3) GDPR, in the order of the CNIL's online form"),
-        paper.t(f"{controller} à {d.authority.name}", f"{controller} to {d.authority.name}"),
+        paper.t(f"{controller} à {authority_name(paper)}", f"{controller} to {authority_name(paper)}"),
         paper.t("Notification", "Notification"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..authorities import competent
 from ..doctree import BulletList, Clause, Document, Paragraph, Section, Span, Table
-from ..model import Description, Party
+from ..model import Description, Party, Role
 from ..record.words import date_text, joined, labels
 from .clocks import local
 from .model import Incident
@@ -22,6 +23,22 @@ def tr(language: str, fr: str, en: str) -> str:
 def party_name(p: Party | None) -> str | None:
     """A party as named in a letter: its brand or legal name."""
     return p.display_name if p else None
+
+
+def authority_name(paper: Paper, *, person: bool = False) -> str:
+    """The controller's supervisory authority (Art. 56(1)); without an establishment in the EEA, none leads.
+
+    ``person``: worded for the people concerned (their own Member State's authority, Art. 77(1)); else for
+    the notification (each Member State where people are affected).
+    """
+    name = competent(paper.description, Role.CONTROLLER, paper.language).name
+    if name:
+        return name
+    if person:
+        return paper.t("l'autorité de contrôle de l'État membre où vous résidez ou travaillez",
+                       "the supervisory authority of the Member State where you live or work")
+    return paper.t("l'autorité de contrôle de chaque État membre où se trouvent les personnes concernées",
+                   "the supervisory authority of each Member State where the people concerned are")
 
 
 def contact_line(p: Party | None) -> str | None:

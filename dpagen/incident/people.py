@@ -9,7 +9,7 @@ from ..doctree import Document
 from . import facts
 from .clocks import authority_clock, controller_clock
 from .model import NoCommunicationReason
-from .paper import Paper, contact_line, party_name
+from .paper import Paper, authority_name, contact_line, party_name
 
 REASONS = {
     NoCommunicationReason.NOT_HIGH_RISK: (
@@ -71,8 +71,9 @@ def communication(paper: Paper) -> Document:
         paper.t("Notre délégué à la protection des données vous répond : ",
                 "Our data protection officer will answer you: "),
         paper.value(contact_line(d.controller), "controller.dpo"),
-        paper.t(f". Vous pouvez aussi adresser une réclamation à {d.authority.name}.",
-                f". You may also complain to {d.authority.name}.")), articles=("Art. 33(3)(b)", "Art. 77"))
+        paper.t(f". Vous pouvez aussi adresser une réclamation à {authority_name(paper, person=True)}.",
+                f". You may also complain to {authority_name(paper, person=True)}.")),
+        articles=("Art. 33(3)(b)", "Art. 77"))
     return paper.document(
         "breach-communication",
         paper.t("Information sur une violation de vos données personnelles",
