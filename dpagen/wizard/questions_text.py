@@ -48,6 +48,10 @@ QUESTIONS: dict[str, Pair] = {
                       "Has {party} appointed a data protection officer (DPO)?"),
     "party.has_security": ("{Party} a-t-il un responsable de la sécurité (RSSI) ?",
                            "Does {party} have a security officer (CISO)?"),
+    "party.main_establishment": ("Pays de son établissement principal dans l'EEE, s'il en a un (code à deux "
+                                 "lettres ; vide s'il n'en a pas)",
+                                 "Country of its main establishment in the EEA, if any (two-letter code; "
+                                 "empty if none)"),
     "party.has_eu_rep": ("{Party} a-t-il un représentant dans l'Union (art. 27) ?",
                          "Does {party} have a representative in the Union (Art. 27)?"),
     "contact.name": ("Nom (personne ou service)", "Name (person or team)"),
@@ -300,6 +304,8 @@ QUESTIONS: dict[str, Pair] = {
                                 "(e.g. a parent confirms by e-mail)"),
     "authority.change": ("Les personnes peuvent se plaindre auprès de : {current}. Changer d'autorité ?",
                          "People may complain to: {current}. Change the authority?"),
+    "processor_authority.change": ("Autorité de contrôle du sous-traitant : {current}. La changer ?",
+                                   "The processor's supervisory authority: {current}. Change it?"),
     "authority.name": ("Nom de l'autorité de contrôle", "Name of the supervisory authority"),
     "authority.url": ("Page pour la saisir (https://…)", "Page to lodge a complaint (https://…)"),
     "authority.email": ("Adresse électronique de l'autorité", "The authority's e-mail address"),
