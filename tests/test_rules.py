@@ -151,6 +151,24 @@ CASES: dict[str, tuple[Change, Change]] = {
         _set("processor.address.country", "US"),
         _all(_set("processor.address.country", "US"), _set("processor.eu_representative", {"name": "Rep"})),
     ),
+    "PARTY-EU-REPRESENTATIVE-PLACE": (
+        _all(_set("processor.address.country", "US"),
+             _set("processor.eu_representative", {"name": "Rep", "address": {"city": "London", "country": "GB"}})),
+        _all(_set("processor.address.country", "US"),
+             _set("processor.eu_representative", {"name": "Rep", "address": {"city": "Dublin", "country": "IE"}})),
+    ),
+    "AUTHORITY-UNKNOWN": (
+        _set("controller.address.country", None),
+        _all(_set("controller.address.country", None),
+             _set("authority", {"name": "Commission nationale de l'informatique et des libertés",
+                                "url": "https://www.cnil.fr"})),
+    ),
+    "AUTHORITY-GERMAN-LAND": (
+        _set("processor.address.country", "DE"),
+        _all(_set("processor.address.country", "DE"),
+             _set("processor_authority", {"name": "Landesbeauftragte für Datenschutz Niedersachsen",
+                                          "url": "https://www.lfd.niedersachsen.de"})),
+    ),
     "PROCESSING-NONE": (_set("activities", []), _set("activities.0.nature", ["storage"])),
     "PROCESSING-PURPOSES": (
         _set("activities.0.purposes", []),
@@ -670,6 +688,8 @@ NOT_IN_FLAWED = {
     "SPECIAL-NO-CONDITION": "seed 001 processes no special-category data",
     "DATES-ORDER": "seed 001 gives one date; the missing term shows CONTRACT-DURATION instead",
     "PROCESSING-RETENTION": "the controller's notice applies, so NOTICE-RETENTION reports the same gap once",
+    "PARTY-EU-REPRESENTATIVE-PLACE": "seed 001's parties are both established in France",
+    "AUTHORITY-UNKNOWN": "seed 001's controller is French: its authority is known, and emptied (NOTICE-COMPLAINT)",
 }
 
 
