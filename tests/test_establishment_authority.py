@@ -206,3 +206,23 @@ def test_check_rules_json_carries_the_authorities() -> None:
     shipped = json.loads(out.getvalue())["authorities"]
     assert shipped["reviewed"] == authority_list().reviewed.isoformat()
     assert shipped["countries"]["IE"]["website"] == "https://www.dataprotection.ie"
+
+
+# -- the wizard ----------------------------------------------------------------------------------------------
+
+
+def test_the_wizard_asks_for_the_main_establishment_and_shows_the_authority_that_follows() -> None:
+    from tests.test_wizard_flow import MINIMAL, run
+
+    script, wizard = run({**MINIMAL, "controller.address.country": "BE"})
+    assert "controller.main_establishment" not in script.asked  # an office in the EEA is the establishment
+    assert "Autorité de protection des données" in script.prompts["authority#change"].message
+    script, wizard = run({**MINIMAL, "controller.address.country": "US", "controller.main_establishment": "IE"})
+    assert "controller.main_establishment" in script.asked
+    assert wizard.state["controller"]["main_establishment"] == "IE"
+    assert "Data Protection Commission" in script.prompts["authority#change"].message
+    assert "controller.eu_representative#has" not in script.asked  # Art. 27 does not apply
+    assert "authority" not in wizard.state  # kept as shipped, not copied into the description
+    script, wizard = run({**MINIMAL, "controller.address.country": "US"})
+    assert "controller.eu_representative#has" in script.asked
+    assert "aucun établissement dans l'EEE" in script.prompts["authority#change"].message

@@ -21,6 +21,7 @@ from . import paths
 from .nodes import Ask, Custom, Each, Group, Loop, Node, Section
 from .prompter import REVIEW, Prompt, Prompter, PromptKind, wants_review
 from .questions import SECTIONS
+from .questions_text import QUESTIONS
 from .scope import Scope
 from .steps import STEPS
 from .texts import Texts
@@ -349,6 +350,8 @@ class Wizard:
             start = node.start(scope)
             if isinstance(start, dict):
                 return str(display("text", start.get(node.shown or "")))
+            if f"{node.key}.none" in QUESTIONS:  # nothing to start from: say what that means
+                return self.texts.question(f"{node.key}.none")
         return str(display("text", scope.get(node.shown or "")))
 
     def _title(self, item: Any, field: str, index: int) -> str:
