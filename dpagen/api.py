@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DpagenError
+from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DpagenError, UsageError
 from .generate import DocumentResult, Request
 
 if TYPE_CHECKING:
@@ -109,11 +109,14 @@ def library(clause_dirs: Iterable[Path] = ()) -> Library:
     return _LIBRARIES[key]
 
 
-def load(path: str | Path) -> Loaded:
-    """Load a description file, merged with the profiles it extends (DpagenError when it cannot be used)."""
+def load(path: str | Path, profile: str | Path | None = None) -> Loaded:
+    """Load a description file, merged with the profiles it extends (DpagenError when it cannot be used).
+
+    ``profile``: another version of one of those profiles (same file name, else the root), used instead.
+    """
     from .io import load_resolved
 
-    description, resolved = load_resolved(path)
+    description, resolved = load_resolved(path, Path(profile) if profile is not None else None)
     sources = [Source(str(layer.path), layer.sha256) for layer in resolved.layers]
     return Loaded(Path(path), description, sources)
 
@@ -145,12 +148,13 @@ def generate(source: str | Path | Loaded, request: Request, only: list[str] | No
     name = str(source.path if isinstance(source, Loaded) else source)
     outcome = Outcome(name, "unusable", out_dir=str(request.out_dir))
     try:
-        loaded = source if isinstance(source, Loaded) else load(source)
+        loaded = source if isinstance(source, Loaded) else load(source, request.profile)
     except DpagenError as exc:
         outcome.error = exc.render()
         return outcome
     outcome.sources = loaded.sources
     try:
+        request = with_previous(request, loaded.path)
         outcome.findings = _counts(loaded.description)
         if request.provenance:  # each description records its own file (and, through it, its profiles)
             request = dataclasses.replace(request, sources={"description": loaded.path, **request.sources})
@@ -162,6 +166,39 @@ def generate(source: str | Path | Loaded, request: Request, only: list[str] | No
     refused = any(d.status == "refused" for d in outcome.documents)
     outcome.status = "refused" if refused else "written"
     return outcome
+
+
+def with_previous(request: Request, path: Path) -> Request:
+    """The request for one description, with its previous versions filled in.
+
+    ``since_from`` and ``redline_from`` point to an old profile, a folder of old descriptions or one.
+    """
+    from .since import previous
+
+    changes: dict[str, Any] = {}
+    sources = dict(request.sources)
+    if request.profile is not None:
+        sources["profile"] = request.profile
+    if request.since_from is not None:
+        found = previous(request.since_from, path, request.profile)
+        if found is None:
+            changes["since_note"] = (f"a new client: {request.since_from.path} holds no earlier version of it "
+                                     f"({path.name}), so there is nothing to announce")
+        else:
+            changes.update(since=found.description, shadowed=found.shadowed)
+            sources["since"] = found.source
+    if request.redline_from is not None:
+        found = previous(request.redline_from, path, request.profile)
+        if found is None:
+            raise UsageError(f"{path}: --redline {request.redline_from.path} holds no earlier version of it "
+                             f"({path.name}) to mark the changes against")
+        changes["redline"] = found.description
+        sources["redline"] = found.source
+    if not changes and sources == request.sources:
+        return request
+    if request.provenance:
+        changes["sources"] = sources
+    return dataclasses.replace(request, **changes)
 
 
 def generate_task(path: str, request: Request, only: list[str] | None = None) -> Outcome:

@@ -170,6 +170,11 @@ def run(
         if display is not None:
             display.close()
     _summary(batch, single)
+    if not single and "change-notice" in request.documents:
+        from .output import status
+
+        for line in notice_table(batch.outcomes):
+            status(line)
     if report is not None:
         _write_report(report, batch, request)
     return batch.exit_code()
@@ -194,7 +199,10 @@ class _Plain:
                 status(f"wrote {path}")
             return
         written = len(outcome.written)
-        status(f"[{self.count}/{self.total}] {outcome.input}: {outcome.status} ({written} file(s))")
+        state = outcome.status
+        if state == "written" and not written and all(d.status == "not-affected" for d in outcome.documents):
+            state = "not affected"
+        status(f"[{self.count}/{self.total}] {outcome.input}: {state} ({written} file(s))")
 
     def close(self) -> None:
         pass
@@ -258,6 +266,10 @@ def _single_summary(outcome: Outcome) -> None:
     for doc in outcome.documents:
         if doc.status == "not-applicable":
             status(f"{doc.document}: not written: does not apply ({doc.reason})")
+        elif doc.status == "not-affected":
+            status(f"{doc.document}: not written: no notice is needed: {doc.reason}")
+            for line in (doc.notice or {}).get("other_changes", []):
+                status(f"  {line}")
     refused = [d for d in outcome.documents if d.status == "refused"]
     if refused:
         status(f"dpagen: {refusal(refused).render()}")
@@ -313,6 +325,66 @@ def _write_report(path: Path, batch: Run, request: Request) -> None:
         "exit_code": batch.exit_code(),
         "descriptions": [o.to_dict() for o in sorted(outcomes, key=lambda o: o.input)],
     }
+    if "change-notice" in request.documents:
+        data["change_notice"] = notice_report(outcomes, request)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     write_atomic(path, text.encode("utf-8"), force=True)
     status(f"wrote the report {path}")
+
+
+def _notice(outcome: Outcome) -> Any:
+    return next((d for d in outcome.documents if d.document == "change-notice"), None)
+
+
+def notice_table(outcomes: list[Outcome]) -> list[str]:
+    """Who was notified of what, and by when they may object (or must answer), one row per client."""
+    rows = [("description", "controller", "lang", "regime", "notified", "deadline", "effective", "announces")]
+    notes = []
+    for o in sorted(outcomes, key=lambda o: o.input):
+        doc, name = _notice(o), Path(o.input).name
+        facts = (doc.notice if doc else None) or {}
+        if doc is None or doc.status not in ("written", "not-affected"):
+            rows.append((name, "", "", "", doc.status if doc else o.status, "", "", ""))
+            continue
+        if doc.status == "not-affected":
+            rows.append((name, facts.get("controller") or "", facts.get("language", ""), facts.get("regime", ""),
+                         "not affected", "", "", ""))
+            notes.append(f"  {name}: not affected: {doc.reason}")
+            continue
+        rows.append((name, facts["controller"] or "", facts["language"], facts["regime"], "yes",
+                     f"{facts['deadline']} ({facts['deadline_for']})", facts["effective"], facts["announces"]))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["change notice: " + ("; ".join(dict.fromkeys(
+        f"dated {(_notice(o).notice or {}).get('date')}" for o in outcomes
+        if _notice(o) is not None and _notice(o).notice)) or "no letter")]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    return lines + notes
+
+
+def notice_report(outcomes: list[Outcome], request: Request) -> dict[str, Any]:
+    """The report's summary of a change notice run.
+
+    Who was notified of what and by when they may object (or must answer, under a specific
+    authorisation); who is not affected, and why.
+    """
+    since = request.since_from
+    notified, not_affected, other = [], [], []
+    for o in sorted(outcomes, key=lambda o: o.input):
+        doc = _notice(o)
+        facts = dict(doc.notice or {}) if doc else {}
+        entry: dict[str, Any] = {"description": o.input, **facts}
+        if doc is not None and doc.status == "written":
+            notified.append({**entry, "files": [str(p) for p in doc.paths]})
+        elif doc is not None and doc.status == "not-affected":
+            not_affected.append({**entry, "reason": doc.reason})
+        else:
+            other.append({**entry, "status": doc.status if doc else o.status,
+                          "problems": (doc.problems if doc else []) or ([o.error] if o.error else [])})
+    return {
+        "since": str(since.path) if since else None,
+        "since_is": since.kind if since else "description",
+        "profile": str(request.profile) if request.profile else None,
+        "notified": notified,
+        "not_affected": not_affected,
+        "not_done": other,
+    }

@@ -57,6 +57,34 @@ def touches(change_set: Diff) -> list[Change]:
     return change_set.touching("prior-notice", "prior-authorisation")
 
 
+def notice_facts(new: Description, change_set: Diff, language: str, notice: dt.date) -> dict[str, Any]:
+    """What a notice to this client says, as data for a batch's report.
+
+    To whom, in which language, under which regime, by when the controller may object (or must answer),
+    and what it announces.
+    """
+    policy = new.subprocessor_policy
+    dates = notice_dates(new, notice)
+    announced = touches(change_set)
+    return {
+        "controller": new.controller.legal_name if new.controller else None,
+        "language": language,
+        "regime": policy.regime.value,
+        "notice_days": policy.notice_days,
+        "objection_days": policy.objection_days,
+        "date": dates.notice.isoformat(),
+        "effective": dates.effective.isoformat(),
+        # general regime: the last day to object; specific regime: the last day to authorise (or refuse)
+        "deadline": dates.deadline.isoformat(),
+        "deadline_for": "authorisation" if policy.regime.value == "specific" else "objection",
+        "announces": ", ".join(dict.fromkeys(f"{ {'added': '+', 'removed': '-'}.get(c.action, '~')} {c.item}"
+                                             for c in announced)),
+        "announced": [c.line() for c in announced],
+        "other_changes": [c.line() for c in change_set.changes
+                          if c not in announced and not c.path.startswith("translations.")],
+    }
+
+
 class _Letter:
     def __init__(self, new: Description, change_set: Diff, lib: Library, language: str, dates: NoticeDates,
                  draft: bool) -> None:
@@ -296,6 +324,7 @@ def build_notice(
     language: str | None = None,
     notice_date: dt.date | None = None,
     draft: bool = False,
+    change_set: Diff | None = None,
 ) -> Document:
     """The letter announcing the changes from OLD to NEW to NEW's controller.
 
@@ -304,7 +333,7 @@ def build_notice(
     """
     if new.controller is None or new.processor is None:
         raise UsageError("the change notice needs a controller and a processor in the description")
-    change_set = diff(old, new)
+    change_set = change_set or diff(old, new)
     if not touches(change_set):
         raise UsageError(
             "nothing that changed since --since calls for a notice to the controller under Art. 28(2)",

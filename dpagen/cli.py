@@ -135,9 +135,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="your own Word template (.docx: letterhead, styles) for DOCX, or a house stylesheet "
                    "(.css) for HTML and PDF; repeatable")
     p.add_argument("--since", type=Path, metavar="OLD",
-                   help="the previous description: with --doc change-notice, the letter announcing the changes")
+                   help="with --doc change-notice, the letters announcing the changes since OLD: the previous "
+                   "description, the previous version of the profile the clients extend, or a folder of the "
+                   "clients' previous descriptions (matched by file name)")
     p.add_argument("--redline", type=Path, metavar="OLD",
-                   help="mark the changes since the previous description OLD (Word tracked changes in DOCX)")
+                   help="mark the changes since OLD (Word tracked changes in DOCX); OLD as for --since")
+    p.add_argument("--profile", type=Path, metavar="PROFILE",
+                   help="generate as if the descriptions extended PROFILE instead of the profile of the same "
+                   "file name (else their root profile): e.g. the notices of an intended change of profile")
     p.add_argument("--date", dest="notice_date", metavar="YYYY-MM-DD",
                    help="date of the change notice, from which its periods run (default: today)")
 
@@ -352,6 +357,8 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
 
     if args.doc == "change-notice" and args.since is None:
         raise UsageError("--doc change-notice needs --since OLD, the description before the change")
+    if args.profile is not None and not args.profile.is_file():
+        raise UsageError(f"{args.profile}: --profile names no such file")
     request = Request(
         documents=[args.doc],
         formats=formats,
@@ -361,11 +368,13 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
         force=args.force,
         clause_dirs=args.clauses,
         templates=args.template,
-        since=api.load(args.since).description if args.since else None,
-        redline=api.load(args.redline).description if args.redline else None,
+        since_from=_since(args.since, args.files, "--since"),
+        redline_from=_since(args.redline, args.files, "--redline"),
+        profile=args.profile,
         notice_date=parse_date(args.notice_date) if args.notice_date else None,
         # the description itself is added for each one generated (api.generate)
-        sources={role: path for role, path in (("since", args.since), ("redline", args.redline)) if path},
+        sources={role: path for role, path in (("since", args.since), ("redline", args.redline))
+                 if path and path.is_file()},
         provenance=True,
         incident=args.incident,
         clients=args.client,
@@ -379,10 +388,22 @@ def _generate(args: argparse.Namespace, jobs: int | None) -> int:
         return EXIT_OK
     code = batch.run(args.files, request, jobs=jobs, scheduler=args.scheduler, report=args.report,
                      force_report=args.force)
-    if len(args.files) == 1 and args.files[0].is_file() and code in (0, 1):
+    if args.draft and len(args.files) == 1 and args.files[0].is_file() and code in (0, 1):  # a final refuses
         description = api.load(args.files[0]).description
         _translation_note(args.files[0], description, args.lang or description.output_language)
     return code
+
+
+def _since(path: Path | None, inputs: list[Path], option: str) -> Any:
+    """What OLD is (an old profile, a folder of old descriptions, one old description), checked up front."""
+    if path is None:
+        return None
+    from .batch import collect_inputs
+    from .since import check_inputs, classify
+
+    since = classify(path)
+    check_inputs(since, len(collect_inputs(inputs)[0]), option)
+    return since
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:

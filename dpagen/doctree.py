@@ -23,6 +23,8 @@ class Span:
 
     text: str
     kind: SpanKind = "text"
+    style: SpanKind = "text"
+    """In a redline, for an ``ins`` or ``del`` span: the formatting of the text under the mark (``strong``)."""
 
 
 Inline = list[Span]
@@ -72,6 +74,7 @@ class Clause:
     checklist: list[str] = field(default_factory=list)
     change: Literal["ins", "del"] | None = None  # in a redline: the whole clause was added or removed
     old_title: str | None = None  # in a redline: the title before it changed
+    title_marks: list[Span] | None = None  # in a redline: the title, its changed words marked ins / del
 
     @property
     def heading(self) -> str:

@@ -17,6 +17,7 @@ from .clauses import Library, load_library
 from .errors import IncompleteError, OutputError, UsageError
 from .model import Description, Role
 from .output import safe_filename, status, write_atomic
+from .since import Since
 
 __all__ = ["DOCUMENT_ORDER", "NEEDS", "DocumentResult", "Request", "applicable_documents", "generate", "produce"]
 
@@ -43,6 +44,13 @@ class Request:
     incident: Path | None = None  # the incident file the breach documents are drafted from
     clients: list[Path] = field(default_factory=list)  # more descriptions for the record and the breach kit
     pdf_variant: str | None = None  # "pdf/ua-1" or "pdf/a-3b" (writers.PDF_VARIANTS), for the PDF writer
+    # Over a portfolio, the previous versions are found client by client (api.generate fills in since,
+    # redline, shadowed and since_note from these):
+    since_from: Since | None = None  # --since OLD: an old profile, a folder of old descriptions, or one
+    redline_from: Since | None = None  # --redline OLD, likewise
+    profile: Path | None = None  # --profile NEW: generate as if the descriptions extended this version
+    shadowed: list[str] = field(default_factory=list)  # what the profile's change concerns but the client sets
+    since_note: str | None = None  # why there is no previous version (a new client): nothing to announce
 
 
 @dataclass
@@ -55,7 +63,9 @@ class DocumentResult:
     problems: list[str] = field(default_factory=list)
     """Why it was refused: blocking findings and missing values, one line each."""
     reason: str = ""
-    """Why it does not apply."""
+    """Why it does not apply (``not-applicable``), or why no notice is needed (``not-affected``)."""
+    notice: dict[str, Any] | None = None
+    """For a change notice: to whom, in which language, under which regime, the dates, what it announces."""
 
 
 TEMPLATE_SUFFIXES = {"docx": ".docx", "html": ".css", "pdf": ".css"}
@@ -96,6 +106,22 @@ def blocking_findings(
     return [f.line(language) for f in findings if f.severity == "error" and f.blocks(document)]
 
 
+def untranslated_problems(description: Description, language: str, text: str, file: Path | None = None) -> list[str]:
+    """A document's texts still in the description's language, one line each, then how to translate them.
+
+    A final document in one language must not show the description's own texts in the other: it is
+    refused with these lines (a draft carries them as notes).
+    """
+    from .translation import fix_hint, shown_untranslated
+
+    shown = shown_untranslated(description, language, text)
+    if not shown:
+        return []
+    lines = [f"text not translated ({description.document.language.value} → {language}): {path} «{value}»"
+             for path, value in shown.items()]
+    return [*lines, f"to translate: {fix_hint(language, str(file) if file else 'FILE')}"]
+
+
 def _covered(path: str, explained: list[str]) -> bool:
     """Whether a missing value is already explained by a finding on the same field or one containing it."""
     return any(path == p or path.startswith((p + ".", p + "[")) for p in explained)
@@ -125,13 +151,30 @@ def output_name(description: Description, document: str, language: str, fmt: str
 
 
 def _change_notice(description: Description, request: Request, lib: Library, language: str) -> Any:
-    """The change notice since ``request.since``."""
-    from .change_notice import build_notice
+    """The change notice since ``request.since``, or what became of it (not affected, refused)."""
+    from .change_notice import build_notice, notice_facts, touches
+    from .diff import diff
 
     if request.since is None:
+        if request.since_note:
+            return DocumentResult("change-notice", "not-affected", reason=request.since_note)
         raise UsageError("the change notice needs the previous description: --since OLD")
-    return build_notice(description, request.since, library=lib, language=language,
-                        notice_date=request.notice_date, draft=request.draft)
+    change_set = diff(request.since, description)
+    when = request.notice_date or dt.date.today()
+    facts = notice_facts(description, change_set, language, when)
+    if not touches(change_set):
+        reason = ("nothing that changed calls for a notice to this controller under Art. 28(2)"
+                  if change_set.changed else "nothing changed since the previous version")
+        if request.shadowed:
+            reason += f" (its own description sets {', '.join(request.shadowed)}, which the change concerns)"
+        return DocumentResult("change-notice", "not-affected", reason=reason, notice=facts)
+    try:
+        tree = build_notice(description, request.since, library=lib, language=language, notice_date=when,
+                            draft=request.draft, change_set=change_set)
+    except IncompleteError as gaps:
+        return DocumentResult("change-notice", "refused", problems=[f"value missing: {p}" for p in gaps.details],
+                              notice=facts)
+    return tree, facts
 
 
 def _redline(tree: Any, request: Request, lib: Library, language: str) -> Any:
@@ -207,13 +250,20 @@ def produce(
     language = request.language or description.output_language
     findings = _findings(description)
     trees = []
+    notices: dict[str, dict[str, Any]] = {}
     for document in documents:
         if document == "change-notice":
-            trees.append(_change_notice(description, request, lib, language))
+            notice = _change_notice(description, request, lib, language)
+            if isinstance(notice, DocumentResult):
+                results[document] = notice
+            else:
+                trees.append(notice[0])
+                notices[document] = notice[1]
             continue
         if request.draft:
             tree = build(description, document, language=language, draft=True, library=lib)
             tree.notes = drafting_notes(description, document, language, findings)
+            tree.notes += untranslated_problems(description, language, tree.text(), request.sources.get("description"))
             trees.append(tree)
             continue
         blocking = [f for f in findings if f.blocks(document)]
@@ -223,6 +273,8 @@ def produce(
         except IncompleteError as gaps:
             explained = [f.path for f in blocking]
             problems += [f"value missing: {path}" for path in gaps.details if not _covered(path, explained)]
+        else:
+            problems += untranslated_problems(description, language, tree.text(), request.sources.get("description"))
         if problems:
             results[document] = DocumentResult(document, "refused", problems=problems)
         else:
@@ -239,7 +291,7 @@ def produce(
         if existing:
             raise OutputError("refusing to replace existing files (use --force)", existing)
     for tree in trees:
-        results[tree.kind] = DocumentResult(tree.kind, "written")
+        results[tree.kind] = DocumentResult(tree.kind, "written", notice=notices.get(tree.kind))
     for path, tree, fmt in targets:
         options = {"variant": request.pdf_variant} if fmt == "pdf" and request.pdf_variant else {}
         data = writers[fmt].write(tree, template=template_for(fmt, request.templates), **options)

@@ -111,9 +111,16 @@ def resolve(path: str | Path) -> Resolved:
     return resolve_chain(Path(path), read_json)
 
 
-def load_resolved(path: str | Path) -> tuple[Description, Resolved]:
-    """Load a description file merged with its profiles; also return the chain of files read."""
+def load_resolved(path: str | Path, profile: Path | None = None) -> tuple[Description, Resolved]:
+    """Load a description file merged with its profiles; also return the chain of files read.
+
+    ``profile``: another version of one of its profiles, merged in its place (``profiles.substitute``).
+    """
     resolved = resolve(path)
+    if profile is not None:
+        from .profiles import substitute
+
+        resolved = substitute(resolved, Path(profile), read_json)
     origin = resolved.origin if len(resolved.layers) > 1 else None
     source = str(resolved.path)
     if origin is not None:

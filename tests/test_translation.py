@@ -134,6 +134,10 @@ def test_generate_says_how_many_texts_appear_untranslated(tmp_path: Path) -> Non
     okasio.write_text(dumps(without_translations(load(ROOT / "examples" / "okasio.json"))), encoding="utf-8")
     proc = dpagen("generate", str(okasio), "--doc", "privacy-notice", "--lang", "en", "--format", "md",
                   "--out", str(tmp_path))
+    assert proc.returncode == 1 and "text not translated (fr → en)" in proc.stderr  # a final is refused
+    assert "dpagen translations" in proc.stderr and not list(tmp_path.glob("*.md"))
+    proc = dpagen("generate", str(okasio), "--doc", "privacy-notice", "--lang", "en", "--format", "md",
+                  "--out", str(tmp_path), "--draft")
     assert proc.returncode == 0, proc.stderr
     count = len(untranslated(load(okasio), "en"))
     assert count > 50

@@ -633,10 +633,41 @@ def test_automated_decisions_are_described_only_when_there_are_some() -> None:
     assert "Art. 22" in english_help("decisions.add") and "art. 22" in (
         script.prompts["activities[0].automated_decisions#add"].help or "")
     assert wizard.state["activities"][0]["automated_decisions"] == [
-        {"logic": "score de fraude", "significance": "paiement refusé"}]
+        {"logic": "score de fraude", "significance": "paiement refusé", "solely_automated": True,
+         "legal_effect": True}]
     script, wizard = run(MINIMAL)
     assert script.prompts["activities[0].automated_decisions#add"].default is False
     assert "automated_decisions" not in wizard.state["activities"][0]
+
+
+def test_an_automated_decision_is_asked_its_art22_exception_and_safeguards_only_when_restricted() -> None:
+    base = "activities[0].automated_decisions[0]"
+    script, wizard = run({**MINIMAL, "activities[0].automated_decisions#add": True, f"{base}.logic": "score",
+                          f"{base}.decision": "paiement en plusieurs fois", f"{base}.significance": "refus",
+                          f"{base}.exception": "b_law", f"{base}.law": "art. L. 561-5 CMF",
+                          f"{base}.safeguards": ["human_intervention", "contest"]})
+    assert script.prompts[f"{base}.exception"].message.startswith("Exception de l'article 22.2")
+    assert wizard.state["activities"][0]["automated_decisions"][0] == {
+        "logic": "score", "decision": "paiement en plusieurs fois", "significance": "refus",
+        "solely_automated": True, "legal_effect": True, "exception": "b_law", "law": "art. L. 561-5 CMF",
+        "safeguards": ["human_intervention", "contest"]}
+    script, wizard = run({**MINIMAL, "activities[0].automated_decisions#add": True, f"{base}.logic": "score",
+                          f"{base}.solely_automated": False})
+    assert f"{base}.exception" not in script.asked and f"{base}.safeguards" not in script.asked
+
+
+def test_the_impact_assessment_and_the_breach_phases_are_asked() -> None:
+    script, wizard = run({**MINIMAL, "activities[0].systematic_monitoring": True, "activities[0].dpia#has": True,
+                          "activities[0].dpia.status": "not_required",
+                          "activities[0].dpia.reason": "aucun critère de la liste de la CNIL",
+                          "breach.full_information_hours": "72"})
+    activity = wizard.state["activities"][0]
+    assert activity["systematic_monitoring"] is True
+    assert activity["dpia"] == {"status": "not_required", "reason": "aucun critère de la liste de la CNIL"}
+    assert "activities[0].dpia.date" not in script.asked
+    assert "AIPD" in script.prompts["activities[0].dpia#has"].message
+    assert wizard.state["breach"]["full_information_hours"] == 72
+    assert "deux temps" in script.prompts["breach.full_information_hours"].message
 
 
 def test_the_data_privacy_framework_is_asked_only_for_an_adequacy_transfer_to_the_usa() -> None:

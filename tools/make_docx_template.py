@@ -111,7 +111,7 @@ STYLES = [
     _para("CompactTitle", "Compact Title", nxt="CompactSubtitle",
           ppr='<w:keepNext/>' + _rule("bottom", 8, ACCENT, 4)
           + '<w:spacing w:before="0" w:after="160" w:line="240" w:lineRule="auto"/>',
-          rpr=_fonts(HEAD_FONT) + f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="40"/><w:szCs w:val="40"/>'),
+          rpr=_fonts(HEAD_FONT) + f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="36"/><w:szCs w:val="36"/>'),
     _para("CompactSubtitle", "Compact Subtitle", ppr='<w:keepNext/><w:spacing w:after="80"/>',
           rpr=_fonts(HEAD_FONT) + '<w:color w:val="404040"/><w:sz w:val="24"/><w:szCs w:val="24"/>'),
     _para("CompactParties", "Compact Parties", ppr='<w:keepNext/><w:spacing w:after="40"/>'),

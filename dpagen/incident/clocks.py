@@ -61,11 +61,26 @@ def controller_awareness(incident: Incident, description: Description) -> dt.dat
 
 
 def controller_clock(incident: Incident, description: Description) -> Clock | None:
-    """Art. 33(2): the processor informs the controller within the contract's delay (None without a processor)."""
+    """Art. 33(2): the processor alerts the controller within the contract's delay (None without a processor).
+
+    The contract's ``breach.notice_hours`` is its first alert, or its single notice when not in phases.
+    """
     if description.processor is None:
         return None
     return Clock("controller", processor_awareness(incident), description.breach.notice_hours,
                  incident.controllers_informed_at)
+
+
+def full_information_clock(incident: Incident, description: Description) -> Clock | None:
+    """Art. 33(4): for a notice in phases, the contract's delay for the full Art. 33(3) information (else None).
+
+    The first alert is :func:`controller_clock` (``breach.notice_hours``); this second deadline runs from the
+    same awareness. The incident does not record when the follow-up was sent, so the clock shows its due time.
+    """
+    if description.processor is None or not description.breach.phased:
+        return None
+    return Clock("full-information", processor_awareness(incident), description.breach.full_information_hours,
+                 None)
 
 
 def authority_clock(incident: Incident, description: Description) -> Clock:

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from ..doctree import Document
 from . import facts
-from .clocks import authority_clock, controller_awareness, controller_clock
+from .clocks import authority_clock, controller_awareness, controller_clock, full_information_clock
 from .model import FollowUp, Phase
-from .paper import Paper, authority_name, contact_line, party_name
+from .paper import Paper, Spans, authority_name, contact_line, party_name
+
+
+def _full_information(paper: Paper) -> list[tuple[str, Spans]]:
+    """For a notice in phases (Art. 33(4)): when the contract wants the full information (none otherwise)."""
+    full = full_information_clock(paper.incident, paper.description)
+    if full is None:
+        return []
+    return [(paper.t(f"Informations complètes (art. 33.4 du RGPD, {full.hours} heures)",
+                     f"Full information (Art. 33(4) GDPR, {full.hours} hours)"),
+             paper.when(full.deadline, "breach.full_information_hours"))]
 
 
 def controller_notice(paper: Paper) -> Document:
@@ -40,7 +50,8 @@ def controller_notice(paper: Paper) -> Document:
                                     "du traitement, à compter du moment où il a connaissance de la violation.",
                                     "The contract sets the time within which the processor informs the "
                                     "controller, counted from when it becomes aware of the breach.")),
-                 paper.table(facts.lateness(paper, clock, "discovered_at")), articles=("Art. 33(2)",))
+                 paper.table(facts.lateness(paper, clock, "discovered_at") + _full_information(paper)),
+                 articles=("Art. 33(2)",))
     paper.clause(paper.t("Chronologie", "Timeline"), paper.table(facts.chronology(paper)))
     paper.clause(paper.t("Nature de la violation", "Nature of the breach"), paper.table(facts.nature(paper)),
                  articles=("Art. 33(3)(a)",))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Description
-from .clocks import AUTHORITY_HOURS, Clock, authority_clock, controller_clock, local
+from .clocks import AUTHORITY_HOURS, Clock, authority_clock, controller_clock, full_information_clock, local
 from .facts import involved
 from .kit import BUILDERS, applies, required
 from .model import Incident
@@ -42,8 +42,13 @@ def status_lines(incident: Incident, descriptions: list[Description], now: dt.da
         lines.append(f"{who}:")
         first = controller_clock(incident, d)
         if first is not None:
-            lines.append(_clock_line(f"processor → controller (Art. 33(2), {first.hours} h by contract)", first,
-                                     incident, now))
+            phase = ", first alert" if d.breach.phased else ""
+            lines.append(_clock_line(f"processor → controller{phase} (Art. 33(2), {first.hours} h by contract)",
+                                     first, incident, now))
+        full = full_information_clock(incident, d)
+        if full is not None:
+            lines.append(f"  processor → controller, full information (Art. 33(4), {full.hours} h by contract): "
+                         f"due {local(full.deadline, incident, 'en')}")
         lines.append(_clock_line("controller → authority (Art. 33(1), 72 h)", authority_clock(incident, d),
                                  incident, now))
         for name in BUILDERS:

@@ -3,9 +3,12 @@
 from .base import CountryCode, Strict
 from .enums import (
     Art9Condition,
+    Art22Exception,
+    Art22Safeguard,
     CostBearer,
     DataSource,
     Derogation,
+    DpiaStatus,
     DurationUnit,
     EndAction,
     Frequency,
@@ -26,6 +29,7 @@ from .parties import Address, Contact, EuRepresentative, Party, Person, Registra
 from .processing import (
     AutomatedDecision,
     DataCategory,
+    Dpia,
     Duration,
     MainAgreement,
     ProcessingActivity,
@@ -52,6 +56,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "Address",
     "Art9Condition",
+    "Art22Exception",
+    "Art22Safeguard",
     "Assistance",
     "AuditRights",
     "Authority",
@@ -68,6 +74,8 @@ __all__ = [
     "Derogation",
     "Description",
     "DocumentInfo",
+    "Dpia",
+    "DpiaStatus",
     "Duration",
     "DurationUnit",
     "EndAction",

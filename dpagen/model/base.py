@@ -73,8 +73,6 @@ def _country(value: str) -> str:
     import pycountry
 
     code = value.upper()
-    if code == "EL":  # the EU's code for Greece
-        code = "GR"
     if code == "XK" or pycountry.countries.get(alpha_2=code) is not None:
         return code
     raise error("country_code", f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. FR, DE, US)",

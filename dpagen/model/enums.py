@@ -205,3 +205,27 @@ class MarketingChannel(StrEnum):
     PHONE = "phone"
     POST = "post"
     PUSH = "push"
+
+
+class DpiaStatus(StrEnum):
+    """Where the data-protection impact assessment of an activity stands (Art. 35)."""
+
+    CARRIED_OUT = "carried_out"
+    NOT_REQUIRED = "not_required"
+    PLANNED = "planned"
+
+
+class Art22Exception(StrEnum):
+    """Art. 22(2) exceptions allowing a decision based solely on automated processing."""
+
+    CONTRACT = "a_contract"  # necessary for a contract with the person
+    LAW = "b_law"  # authorised by Union or Member State law
+    EXPLICIT_CONSENT = "c_explicit_consent"
+
+
+class Art22Safeguard(StrEnum):
+    """The Art. 22(3) safeguards offered against a solely automated decision."""
+
+    HUMAN_INTERVENTION = "human_intervention"
+    EXPRESS_VIEW = "express_view"
+    CONTEST = "contest"

@@ -9,7 +9,10 @@ from pydantic import Field, model_validator
 from .base import Strict, error
 from .enums import (
     Art9Condition,
+    Art22Exception,
+    Art22Safeguard,
     DataSource,
+    DpiaStatus,
     DurationUnit,
     Frequency,
     LegalBasis,
@@ -79,6 +82,52 @@ class AutomatedDecision(Strict):
 
     logic: str | None = None
     significance: str | None = Field(None, description="Significance and envisaged consequences")
+    decision: str | None = Field(
+        None, description="What is decided, e.g. 'whether an order may be paid in instalments'"
+    )
+    solely_automated: bool = Field(
+        True,
+        description="The decision is taken with no meaningful human involvement (Art. 22(1)); false when a "
+        "person reviews each outcome and may change it",
+    )
+    legal_effect: bool = Field(
+        True,
+        description="The decision produces legal effects for the person or similarly significantly affects "
+        "them (Art. 22(1)), e.g. refusing credit, a job or access to a service",
+    )
+    exception: Art22Exception | None = Field(
+        None,
+        description="Art. 22(2) exception relied on for a solely automated decision with legal or similar "
+        "effect: a_contract (necessary for a contract with the person), b_law (authorised by Union or Member "
+        "State law), c_explicit_consent",
+    )
+    law: str | None = Field(None, description="The law authorising the decision, when the exception is b_law")
+    safeguards: list[Art22Safeguard] = Field(
+        default_factory=list,
+        description="Art. 22(3) safeguards offered (required with a_contract and c_explicit_consent): "
+        "human_intervention, express_view, contest",
+    )
+
+    @property
+    def restricted(self) -> bool:
+        """Whether Art. 22(1) applies: solely automated, with legal or similarly significant effect."""
+        return self.solely_automated and self.legal_effect
+
+
+class Dpia(Strict):
+    """Where the data-protection impact assessment of an activity stands (Art. 35)."""
+
+    status: DpiaStatus = Field(
+        description="carried_out (give its date), not_required (give the reason) or planned (give when)"
+    )
+    date: dt.date | None = Field(
+        None, description="When it was carried out, or when it will be completed if planned"
+    )
+    reason: str | None = Field(
+        None,
+        description="Why no assessment is required, e.g. 'not on the CNIL list; no large-scale sensitive data, "
+        "no systematic monitoring, no automated decision'",
+    )
 
 
 class ProcessingActivity(Strict):
@@ -95,6 +144,12 @@ class ProcessingActivity(Strict):
     frequency: Frequency | None = None
     large_scale: bool = False
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
+    systematic_monitoring: bool = Field(
+        False,
+        description="The activity monitors people regularly and systematically: tracking of behaviour or "
+        "location, profiling for advertising, video surveillance, employee monitoring (Arts 35(3)(c), 37(1)(b))",
+    )
+    dpia: Dpia | None = Field(None, description="The data-protection impact assessment (Art. 35)")
 
     @model_validator(mode="after")
     def _unique_category_names(self) -> ProcessingActivity:

@@ -9,6 +9,7 @@ from pydantic import ConfigDict, Field, field_validator
 from .base import CountryCode, Strict, check_text
 from .enums import Language, Role
 from .notice import Authority, Changes, Cookie, JointController, Marketing, Minors, Recipient, Rights
+from .optional import NoticeContacts, OptionalClauses
 from .parties import Party
 from .processing import MainAgreement, ProcessingActivity, Service, Term
 from .safeguards import (
@@ -82,6 +83,14 @@ class ContractTerms(Strict):
         "e.g. 'review its measures after a breach'",
     )
     signatories: list[Signatory] = Field(default_factory=list)
+    optional_clauses: OptionalClauses = Field(
+        default_factory=OptionalClauses,
+        description="Optional clauses switched on: docking, notices, change of law",
+    )
+    notice_contacts: NoticeContacts = Field(
+        default_factory=NoticeContacts,
+        description="Each party's address for formal notices (required when optional_clauses.notices is on)",
+    )
 
 
 class Description(Strict):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import EmailStr, Field
+from pydantic import EmailStr, Field, model_validator
 
-from .base import CountryCode, Days, Hours, Strict, Url
+from .base import CountryCode, Days, Hours, Strict, Url, error
 from .enums import CostBearer, Derogation, EndAction, SccModule, SecurityCategory, SubprocessorRegime
 from .enums import TransferMechanism as Mechanism
 from .parties import Address, Person
@@ -84,13 +84,41 @@ class SubprocessorPolicy(Strict):
 class BreachNotification(Strict):
     """Notification of personal-data breaches by the processor (Art. 33(2))."""
 
-    notice_hours: Hours | None = Field(48, description="Outer limit, in hours from awareness")
+    notice_hours: Hours | None = Field(
+        48,
+        description="Outer limit, in hours from awareness, of the processor's notice to the controller: its "
+        "first alert when full_information_hours is set, else a single notice with all the information",
+    )
     channel: str | None = Field(None, description="e.g. 'e-mail and phone'")
     recipient: EmailStr | None = Field(None, description="Address of the controller that receives the notice")
     processor_contact: EmailStr | None = Field(None, description="Processor's contact point for breaches")
     processor_notifies_authority: bool = Field(
         False, description="The processor notifies the supervisory authority on the controller's behalf"
     )
+    full_information_hours: Hours | None = Field(
+        None,
+        description="For a notice in phases (Art. 33(4)): outer limit, in hours from awareness, by which the "
+        "processor completes the Art. 33(3) information after its first alert (notice_hours); not set: a "
+        "single notice",
+    )
+
+    @model_validator(mode="after")
+    def _phases_in_order(self) -> BreachNotification:
+        first, full = self.notice_hours, self.full_information_hours
+        if first is not None and full is not None and full < first:
+            raise error(
+                "breach_phases",
+                f"full_information_hours ({full}) cannot be shorter than notice_hours ({first}): the full "
+                "information follows the first alert",
+                f"full_information_hours ({full}) ne peut être inférieur à notice_hours ({first}) : "
+                "l'information complète suit la première alerte",
+            )
+        return self
+
+    @property
+    def phased(self) -> bool:
+        """Whether the notice comes in two phases: a first alert, then the full information."""
+        return self.full_information_hours is not None and self.full_information_hours != self.notice_hours
 
 
 class AuditRights(Strict):
@@ -107,6 +135,11 @@ class AuditRights(Strict):
     auditor_confidentiality: bool = Field(True, description="The auditor is bound to confidentiality")
     accepted_certifications: list[str] = Field(
         default_factory=list, description="Certifications or reports accepted in place of an audit"
+    )
+    breach_shifts_cost: bool = Field(
+        True,
+        description="When an audit reveals a material breach by the processor, the processor bears its costs "
+        "(the contract and the processor charter both say so)",
     )
 
 

@@ -180,12 +180,11 @@ class _Reader:
         if r is None:
             return None
         parts = []
-        if r.duration:
+        if r.duration:  # the starting point belongs to a period: "3 ans à compter de la collecte"
             unit = r.duration.unit.value
             word = label("writer", f"{unit}_one" if r.duration.value == 1 else unit, self.lang)
-            parts.append(f"{r.duration.value} {word}")
-        if r.start:
-            parts.append(label("RetentionStart", r.start, self.lang))
+            start = f" {label('RetentionStart', r.start, self.lang)}" if r.start else ""
+            parts.append(f"{r.duration.value} {word}{start}")
         if r.criteria:
             parts.append(self.tr(r.criteria))
         if r.then:

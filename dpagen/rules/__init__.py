@@ -7,18 +7,23 @@ each is a small function declared with :func:`dpagen.rules.registry.rule`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Description
 from . import (  # noqa: F401  (importing a module registers its rules)
     audits,
+    automated,
     breach,
     coherence,
     contract,
     cookies,
     documents,
+    dpia,
     ending,
     establishment,
     marketing,
     notice,
+    options,
     parties,
     processing,
     special,
@@ -49,10 +54,48 @@ def check(description: Description, *, skip: tuple[str, ...] = ()) -> list[Findi
 
 
 def _without_repeats(findings: list[Finding]) -> list[Finding]:
-    """Drop a document gap that another finding already explains (same field, or one inside it)."""
-    explained = [f.path for f in findings if f.rule != documents.RULE_ID and f.severity == "error"]
+    """One finding per gap: a document gap and another rule's finding on the same field become one.
 
-    def covered(path: str) -> bool:
-        return any(path == p or path.startswith((p + ".", p + "[")) for p in explained)
+    A document gap (a value a clause must state) inside a field that another rule already reports is the
+    same gap. When that rule's finding is an error, it stays alone and blocks the gap's documents too;
+    when it is only a warning or an info, the gap (an error: the document cannot be final) stays, with
+    the rule's explanation and articles added (``also`` names the rule). So a missing value is never
+    reported once as a warning and again as an error.
+    """
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.path, []).append(f)
+    specific = [p for p, group in groups.items() if any(f.rule != documents.RULE_ID for f in group)]
+    for path in list(groups):  # a gap inside a field another rule speaks of joins that field's findings
+        if all(f.rule == documents.RULE_ID for f in groups[path]):
+            outer = next((p for p in specific if path.startswith((p + ".", p + "["))), None)
+            if outer is not None:
+                groups[outer] += groups.pop(path)
+    return [f for group in groups.values() for f in _merge(group)]
 
-    return [f for f in findings if f.rule != documents.RULE_ID or not covered(f.path)]
+
+def _merge(group: list[Finding]) -> list[Finding]:
+    """The findings of one field, with its document gaps merged into the other rules' findings."""
+    gaps = [f for f in group if f.rule == documents.RULE_ID]
+    others = [f for f in group if f.rule != documents.RULE_ID]
+    if not gaps or not others:
+        return group
+    blocked = tuple(d for g in gaps for d in g.documents)
+    errors = [f for f in others if f.severity == "error"]
+    if errors:
+        first = errors[0]
+        return [
+            replace(f, documents=tuple(dict.fromkeys((*f.documents, *blocked)))) if f is first else f
+            for f in others
+        ]
+    merged = [
+        replace(
+            gap,
+            message={lang: " ".join([gap.text(lang), *(f.text(lang) for f in others)]) for lang in ("fr", "en")},
+            articles=tuple(dict.fromkeys(a for f in (gap, *others) for a in f.articles)),
+            checklist=tuple(dict.fromkeys(c for f in (gap, *others) for c in f.checklist)),
+            also=tuple(dict.fromkeys(f.rule for f in others)),
+        )
+        for gap in gaps[:1]
+    ]
+    return merged + gaps[1:]

@@ -1,4 +1,8 @@
-"""Breach notification by the processor (Art. 33(2)): a stated delay leaving the controller its 72 hours."""
+"""Breach notification by the processor (Art. 33(2)): a stated delay leaving the controller its 72 hours.
+
+`breach.notice_hours` is the processor's first alert (or its single notice); the full Art. 33(3) information
+may follow later (`breach.full_information_hours`, Art. 33(4)), so the rules judge the first alert.
+"""
 
 from __future__ import annotations
 
@@ -38,12 +42,14 @@ def breach_delay_missing(d: Description) -> Iterator[Hit]:
     "BREACH-DELAY-MAX",
     section="breach",
     severity="error",
-    articles=("Art. 33(1)", "Art. 33(2)"),
+    articles=("Art. 33(1)", "Art. 33(2)", "Art. 28(3)(f)"),
     checklist=("BR-33-1", "BR-33-2", "BR-DL"),
     scope=PROCESSOR,
     summary={
-        "fr": "Le délai de notification du sous-traitant ne dépasse pas 72 heures.",
-        "en": "The processor's breach-reporting delay is not over 72 hours.",
+        "fr": "Le délai de notification du sous-traitant (sa première alerte, si elle se fait en deux temps) "
+        "ne dépasse pas 72 heures.",
+        "en": "The processor's breach-reporting delay (its first alert, for a notice in phases) is not over 72 "
+        "hours.",
     },
     message={
         "fr": "Le sous-traitant se donne {hours} heures pour signaler une violation, alors que le "
@@ -63,12 +69,13 @@ def breach_delay_max(d: Description) -> Iterator[Hit]:
     "BREACH-DELAY-LONG",
     section="breach",
     severity="warning",
-    articles=("Art. 33(2)",),
+    articles=("Art. 33(2)", "Art. 28(3)(f)"),
     checklist=("BR-DL", "BR-GL"),
     scope=PROCESSOR,
     summary={
-        "fr": "Un délai de notification de plus de 48 heures (et jusqu'à 72) est signalé.",
-        "en": "A reporting delay over 48 hours (up to 72) is flagged.",
+        "fr": "Un délai de notification (ou de première alerte) de plus de 48 heures (et jusqu'à 72) est "
+        "signalé.",
+        "en": "A reporting delay (or first-alert delay) over 48 hours (up to 72) is flagged.",
     },
     message={
         "fr": "Un délai de {hours} heures consomme l'essentiel des 72 heures dont dispose le responsable : "

@@ -31,6 +31,13 @@ class Finding:
     checklist: tuple[str, ...]
     documents: tuple[str, ...] = field(default=())
     """Documents whose final version this finding prevents (only when it is an error)."""
+    also: tuple[str, ...] = field(default=())
+    """Other rules that found the same gap at the same path, merged into this finding."""
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The rule of this finding, then the rules merged into it."""
+        return (self.rule, *self.also)
 
     def text(self, language: str = "en") -> str:
         """The explanation and advice in one language (English when the language is unknown)."""
@@ -57,4 +64,5 @@ class Finding:
             "articles": list(self.articles),
             "checklist": list(self.checklist),
             "blocks": [d for d in self.documents if self.blocks(d)],
+            "also": list(self.also),
         }

@@ -13,6 +13,7 @@ from ..authorities import authority_path, competent
 from ..model import DataSource, Description, LegalBasis, Role
 from .common import PARTY_WORDS, notice_scopes, reachable
 from .registry import NOTICE, Hit, Words, hit, rule
+from .special import dpo_required
 
 
 @rule(
@@ -291,8 +292,9 @@ def notice_mandatory(d: Description) -> Iterator[Hit]:
 )
 def notice_dpo(d: Description) -> Iterator[Hit]:
     """No DPO."""
+    required = {role for role, _, _ in dpo_required(d)}  # SPECIAL-LARGE-SCALE-DPO warns instead
     for scope in notice_scopes(d):
-        if scope.party.dpo is None:
+        if scope.party.dpo is None and scope.role not in required:
             yield hit(f"{scope.role}.dpo", scope.documents, party=PARTY_WORDS[scope.role])
 
 

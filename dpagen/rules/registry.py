@@ -121,13 +121,20 @@ class Hit:
     """Documents blocked by this hit, when they differ from the rule's."""
     checklist: tuple[str, ...] | None = None
     """The checklist items this hit concerns, when only some of the rule's do (one country's decision)."""
+    articles: tuple[str, ...] | None = None
+    """The articles this hit rests on, when they depend on the hit (the clause a document gap is in)."""
 
 
 def hit(
-    path: str, documents: tuple[str, ...] | None = None, *, checklist: tuple[str, ...] | None = None, **params: Any
+    path: str,
+    documents: tuple[str, ...] | None = None,
+    *,
+    checklist: tuple[str, ...] | None = None,
+    articles: tuple[str, ...] | None = None,
+    **params: Any,
 ) -> Hit:
     """Shorthand for :class:`Hit`."""
-    return Hit(path, params, documents, checklist)
+    return Hit(path, params, documents, checklist, articles)
 
 
 Finder = Callable[[Description], Iterable[Hit]]
@@ -165,7 +172,7 @@ class Rule:
                 section=self.section,
                 path=h.path,
                 message={lang: self._format(lang, h.params) for lang in ("fr", "en")},
-                articles=self.articles,
+                articles=self.articles if h.articles is None else h.articles,
                 checklist=self.checklist if h.checklist is None else h.checklist,
                 documents=self.documents if h.documents is None else h.documents,
             )

@@ -57,9 +57,10 @@ _WORDS = {
 
 
 def _count(n: int, severity: str, language: str) -> str:
+    from ..messages import counted
+
     one, many = _WORDS[language][severity]
-    singular = n <= 1 if language == "fr" else n == 1
-    return f"{n} {one if singular else many}"
+    return counted(n, one, many, language)
 
 
 def _wrap(text: str, indent: str = _INDENT) -> str:

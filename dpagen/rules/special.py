@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..model import Description, SpecialCategory
 from .common import PARTY_WORDS, all_activities, parties
-from .registry import ANY, PARTY, Hit, hit, rule
+from .registry import ANY, PARTY, Hit, Words, hit, rule
 
 _HDS = re.compile(r"\bHDS\b|h[ée]bergeur de donn[ée]es de sant[ée]|health data host", re.IGNORECASE)
 
@@ -96,34 +96,52 @@ def special_health_hds(d: Description) -> Iterator[Hit]:
             yield hit(f"hosting.sites[{i}].certifications", site=s.provider or s.city or "FR")
 
 
-@rule(
-    "SPECIAL-LARGE-SCALE-DPO",
-    section="special",
-    severity="warning",
-    articles=("Art. 37(1)(c)",),
-    checklist=("A37", "INF-DPO", "CNIL-IV-13"),
-    scope=PARTY,
-    summary={
-        "fr": "Un traitement à grande échelle de données sensibles ou d'infraction s'accompagne d'un "
-        "délégué.",
-        "en": "Large-scale processing of special-category or criminal data comes with a DPO.",
-    },
-    message={
-        "fr": "L'activité « {name} » traite à grande échelle des données sensibles, mais {party} n'a pas de "
-        "délégué à la protection des données : sa désignation est alors obligatoire ; nommez-le.",
-        "en": "The activity '{name}' processes special-category data on a large scale, but {party} has no "
-        "data protection officer: one must then be designated; name it.",
-    },
-)
-def special_large_scale_dpo(d: Description) -> Iterator[Hit]:
-    """Large scale special data, no DPO (one finding per party)."""
+def dpo_required(d: Description) -> Iterator[tuple[str, str, Words]]:
+    """Parties that Art. 37(1)(b) or (c) obliges to designate a DPO and have none: (role, activity, why).
+
+    Large-scale special-category or criminal data (c), or large-scale regular and systematic monitoring
+    (b); the controller's activities concern both parties, the processor's own only the processor.
+    """
     seen: set[str] = set()
     for path, a in all_activities(d):
         sensitive = any(c.special_category or c.criminal_offence for c in a.data_categories)
-        if not (a.large_scale and sensitive):
+        if not a.large_scale or not (sensitive or a.systematic_monitoring):
             continue
+        why = _SENSITIVE if sensitive else _MONITORING
         own = path.startswith("processor_own_activities")
         for role, party in parties(d):
             if party.dpo is None and (not own or role == "processor") and role not in seen:
                 seen.add(role)
-                yield hit(f"{role}.dpo", name=a.name, party=PARTY_WORDS[role])
+                yield role, a.name, why
+
+
+_SENSITIVE = Words("traite à grande échelle des données sensibles ou d'infraction",
+                   "processes special-category or criminal data on a large scale")
+_MONITORING = Words("suit les personnes de façon régulière et systématique à grande échelle",
+                    "monitors people regularly and systematically on a large scale")
+
+
+@rule(
+    "SPECIAL-LARGE-SCALE-DPO",
+    section="special",
+    severity="warning",
+    articles=("Art. 37(1)(b)", "Art. 37(1)(c)"),
+    checklist=("A37", "INF-DPO", "CNIL-IV-13"),
+    scope=PARTY,
+    summary={
+        "fr": "Un traitement à grande échelle de données sensibles ou d'infraction, ou un suivi régulier et "
+        "systématique des personnes à grande échelle, s'accompagne d'un délégué.",
+        "en": "Large-scale processing of special-category or criminal data, or large-scale regular and "
+        "systematic monitoring of people, comes with a DPO.",
+    },
+    message={
+        "fr": "L'activité « {name} » {why}, mais {party} n'a pas de délégué à la protection des données : sa "
+        "désignation est alors obligatoire ; nommez-le.",
+        "en": "The activity '{name}' {why}, but {party} has no data protection officer: one must then be "
+        "designated; name it.",
+    },
+)
+def special_large_scale_dpo(d: Description) -> Iterator[Hit]:
+    """Large-scale special data or monitoring, no DPO (one finding per party)."""
+    for role, name, why in dpo_required(d):
+        yield hit(f"{role}.dpo", name=name, why=why, party=PARTY_WORDS[role])

@@ -92,8 +92,8 @@ HELP: dict[str, Pair] = {
         "to create a high risk for people (Art. 35).",
     ),
     "assistance.consultation": (
-        "Si l'analyse conclut à un risque élevé qui ne peut être réduit, le client consulte la CNIL avant de "
-        "commencer (art. 36).",
+        "Si l'analyse conclut à un risque élevé qui ne peut être réduit, le client consulte l'autorité de "
+        "contrôle avant de commencer (art. 36).",
         "If the assessment finds a high risk that cannot be reduced, the client consults the supervisory "
         "authority before starting (Art. 36).",
     ),
@@ -178,6 +178,39 @@ HELP: dict[str, Pair] = {
     ),
     "category.art9": ("L'exception qui lève l'interdiction pour ces données.",
                       "The exception that lifts the ban for this data."),
+    "activity.monitoring": (
+        "Suivre les personnes dans le temps (navigation, localisation, habitudes, caméras) impose souvent une "
+        "analyse d'impact (art. 35.3.c) et, à grande échelle, un délégué à la protection des données (art. "
+        "37.1.b).",
+        "Following people over time (browsing, location, habits, cameras) often requires an impact assessment "
+        "(Art. 35(3)(c)) and, on a large scale, a data protection officer (Art. 37(1)(b)).",
+    ),
+    "activity.has_dpia": (
+        "L'analyse d'impact est obligatoire pour un traitement susceptible d'engendrer un risque élevé (art. 35), "
+        "notamment ceux de la liste publiée par la CNIL. L'annexe II du contrat indique si elle a été réalisée, "
+        "pourquoi elle n'est pas requise, ou quand elle le sera.",
+        "An impact assessment is required for processing likely to result in a high risk (Art. 35), including "
+        "the operations on the CNIL's list. Annex II of the agreement says whether it was carried out, why it "
+        "is not required, or when it will be.",
+    ),
+    "decision.solely": (
+        "Une décision est « entièrement automatisée » quand aucune personne n'examine réellement chaque cas "
+        "avec le pouvoir de la changer.",
+        "A decision is 'solely automated' when no person actually reviews each case with the power to change "
+        "the outcome.",
+    ),
+    "decision.safeguards": (
+        "Avec un contrat ou le consentement explicite, la personne doit au moins pouvoir obtenir une intervention "
+        "humaine, donner son point de vue et contester la décision (art. 22.3).",
+        "With a contract or explicit consent, the person must at least be able to obtain human intervention, "
+        "express their point of view and contest the decision (Art. 22(3)).",
+    ),
+    "breach.full_hours": (
+        "L'art. 33.4 permet de notifier en plusieurs temps : une première alerte rapide, puis les informations "
+        "de l'art. 33.3 (nature, conséquences, mesures) dès qu'elles sont réunies.",
+        "Art. 33(4) allows a notice in phases: a quick first alert, then the Art. 33(3) information (nature, "
+        "consequences, measures) once gathered.",
+    ),
     "activity.large_scale": (
         "Par exemple un grand nombre de personnes, un volume important ou un large territoire.",
         "For example many people, a large volume of data or a wide area.",
@@ -230,7 +263,7 @@ HELP: dict[str, Pair] = {
         "may object. Specific authorisation: each new subprocessor needs the client's written approval.",
     ),
     "breach.hours": (
-        "Le client doit notifier la CNIL dans les 72 heures : 48 heures pour le sous-traitant lui en "
+        "Le client doit notifier l'autorité de contrôle dans les 72 heures : 48 heures pour le sous-traitant lui en "
         "laisse le temps.",
         "The client must notify the authority within 72 hours: 48 hours for the processor leaves it time.",
     ),

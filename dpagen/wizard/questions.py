@@ -217,9 +217,27 @@ PURPOSE = (
         when=lambda s: s.get("legal_basis") == "legitimate_interest"),
 )
 
+def _restricted(scope: Scope) -> bool:
+    """A decision Art. 22(1) restricts: solely automated, with legal or similarly significant effect."""
+    return scope.get("solely_automated", True) is not False and scope.get("legal_effect", True) is not False
+
+
 DECISION = (
     Ask("decision.logic", "logic"),
+    Ask("decision.what", "decision"),
     Ask("decision.significance", "significance"),
+    Ask("decision.solely", "solely_automated", kind="confirm"),
+    Ask("decision.legal_effect", "legal_effect", kind="confirm"),
+    Ask("decision.exception", "exception", kind="select", choices="Art22Exception", optional=True,
+        when=_restricted),
+    Ask("decision.law", "law", when=lambda s: _restricted(s) and s.get("exception") == "b_law"),
+    Ask("decision.safeguards", "safeguards", kind="multi", choices="Art22Safeguard", when=_restricted),
+)
+
+DPIA = (
+    Ask("dpia.status", "status", kind="select", choices="DpiaStatus"),
+    Ask("dpia.date", "date", kind="date", when=lambda s: s.get("status") in ("carried_out", "planned")),
+    Ask("dpia.reason", "reason", when=lambda s: s.get("status") == "not_required"),
 )
 
 ACTIVITY_BODY = (
@@ -227,6 +245,7 @@ ACTIVITY_BODY = (
     Ask("activity.frequency", "frequency", kind="select", choices="Frequency", optional=True,
         suggest="continuous"),
     Ask("activity.large_scale", "large_scale", kind="confirm"),
+    Ask("activity.monitoring", "systematic_monitoring", kind="confirm"),
     Loop("purposes", "purposes", PURPOSE, title="description", add_default=True),
     Ask("activity.data_subjects", "data_subjects", kind="list"),
     Loop("categories", "data_categories", CATEGORY, add_default=True),
@@ -234,6 +253,7 @@ ACTIVITY_BODY = (
          title="description", when=lambda s: bool(s.get("data_categories"))),
     Ask("activity.collection_points", "collection_points", kind="list"),
     Loop("decisions", "automated_decisions", DECISION, title="logic"),
+    Group("dpia", DPIA, key="activity.has_dpia"),
 )
 
 ACTIVITY = (Ask("activity.name", "name"), *ACTIVITY_BODY)
@@ -292,6 +312,23 @@ RECIPIENT = (
     Ask("recipient.country", "country"),
     Group("transfer", TRANSFER, when=_outside_eea),
 )
+
+NOTICE_CONTACT = (
+    Ask("notice.attention", "attention"),
+    Ask("notice.email", "email"),
+    Group("address", (
+        Ask("address.street", "street"),
+        Ask("party.postal_code", "postal_code"),
+        Ask("party.city", "city"),
+        Ask("party.country", "country"),
+    ), key="notice.has_address"),
+)
+
+
+def _notices(scope: Scope) -> bool:
+    """The notices clause is on (its addresses are then asked for)."""
+    return _both_parties(scope) and bool(scope.root("contract.optional_clauses.notices"))
+
 
 RIGHTS_CONTACT = (*CONTACT[:2], Ask("contact.url", "url"))
 
@@ -370,6 +407,7 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("breach", (
         Ask("breach.hours", "breach.notice_hours", kind="int"),
+        Ask("breach.full_hours", "breach.full_information_hours", kind="int"),
         Ask("breach.channel", "breach.channel"),
         Ask("breach.recipient", "breach.recipient", compute=_contact_email("controller", "dpo")),
         Ask("breach.processor_contact", "breach.processor_contact",
@@ -382,6 +420,8 @@ SECTIONS: tuple[Section, ...] = (
         Ask("audit.notice_days", "audits.notice_days", kind="int"),
         Ask("audit.max", "audits.max_per_year", kind="int"),
         Ask("audit.cost", "audits.cost", kind="select", choices="CostBearer"),
+        Ask("audit.breach_shifts_cost", "audits.breach_shifts_cost", kind="confirm",
+            when=lambda s: s.get("audits.cost", "controller") != "processor", clear=False),
         Ask("audit.third_party", "audits.third_party_auditor", kind="confirm"),
         Ask("audit.confidentiality", "audits.auditor_confidentiality", kind="confirm"),
         Ask("audit.certifications", "audits.accepted_certifications", kind="list"),
@@ -409,6 +449,16 @@ SECTIONS: tuple[Section, ...] = (
         Ask("contract.jurisdiction", "contract.jurisdiction", compute=_jurisdiction, when=_both_parties,
             clear=False),
         Custom("signatories", when=_both_parties),
+        Ask("contract.docking", "contract.optional_clauses.docking", kind="confirm", when=_both_parties,
+            clear=False),
+        Ask("contract.change_of_law", "contract.optional_clauses.change_of_law", kind="confirm",
+            when=_both_parties, clear=False),
+        Ask("contract.notices", "contract.optional_clauses.notices", kind="confirm", when=_both_parties,
+            clear=False),
+        Group("contract.notice_contacts.controller", NOTICE_CONTACT, when=_notices,
+              context={"party": ("le responsable du traitement", "the controller")}),
+        Group("contract.notice_contacts.processor", NOTICE_CONTACT, when=_notices,
+              context={"party": ("le sous-traitant", "the processor")}),
     )),
     Section("rights", (
         Group("controller.rights_contact", RIGHTS_CONTACT, key="rights.has_contact", clear=False,

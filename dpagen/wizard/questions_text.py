@@ -79,6 +79,10 @@ QUESTIONS: dict[str, Pair] = {
                         "Operations carried out, separated by ';' (e.g. collection; storage; deletion)"),
     "activity.frequency": ("Fréquence du traitement", "How often the processing takes place"),
     "activity.large_scale": ("Traitement à grande échelle ?", "Large-scale processing?"),
+    "activity.monitoring": ("Le traitement suit-il les personnes de façon régulière et systématique "
+                            "(suivi de comportement, géolocalisation, vidéosurveillance) ?",
+                            "Does the processing monitor people regularly and systematically (behaviour "
+                            "tracking, geolocation, video surveillance)?"),
     "purposes.add": ("Ajouter une finalité (un but du traitement) ?",
                      "Add a purpose (an aim of the processing)?"),
     "purposes.noun": ("Finalités", "Purposes"),
@@ -122,6 +126,25 @@ QUESTIONS: dict[str, Pair] = {
                        "Decision {n}: what is it based on (criteria, logic)?"),
     "decision.significance": ("Quelles conséquences pour la personne ?",
                               "What consequences for the person?"),
+    "decision.what": ("Que décide-t-elle ? (ex. le paiement en plusieurs fois est accordé ou refusé)",
+                      "What does it decide? (e.g. whether payment in instalments is granted)"),
+    "decision.solely": ("La décision est-elle prise sans intervention humaine réelle ?",
+                        "Is the decision taken with no real human involvement?"),
+    "decision.legal_effect": ("Produit-elle des effets juridiques pour la personne ou l'affecte-t-elle "
+                              "de manière comparable (refus d'un crédit, d'un emploi, d'un service) ?",
+                              "Does it have legal effects for the person or affect them in a similarly "
+                              "significant way (credit, a job or a service refused)?"),
+    "decision.exception": ("Exception de l'article 22.2 qui permet cette décision",
+                           "Art. 22(2) exception that allows this decision"),
+    "decision.law": ("Texte de loi qui l'autorise", "The law that authorises it"),
+    "decision.safeguards": ("Garanties offertes à la personne (art. 22.3)",
+                            "Safeguards offered to the person (Art. 22(3))"),
+    "activity.has_dpia": ("Indiquer où en est l'analyse d'impact (AIPD) de ce traitement ?",
+                          "State where the data-protection impact assessment (DPIA) of this activity stands?"),
+    "dpia.status": ("Analyse d'impact (AIPD)", "Data-protection impact assessment (DPIA)"),
+    "dpia.date": ("Date de l'analyse si elle est réalisée, sinon date prévue de son achèvement",
+                  "Date it was carried out or, if planned, when it will be completed"),
+    "dpia.reason": ("Pourquoi n'est-elle pas requise ?", "Why is it not required?"),
     "own_activities.add": ("Le sous-traitant traite-t-il aussi des données pour son propre compte "
                            "(ses clients, sa prospection) ?",
                            "Does the processor also process data for its own purposes "
@@ -210,15 +233,19 @@ QUESTIONS: dict[str, Pair] = {
     "policy.list_url": ("Page publiant la liste à jour (https://…)",
                         "Page publishing the current list (https://…)"),
     # breach
-    "breach.hours": ("Délai maximal de notification d'une violation de données au client (heures)",
-                     "Maximum delay to notify a data breach to the client (hours)"),
+    "breach.hours": ("Délai maximal pour alerter le client d'une violation de données (heures)",
+                     "Maximum delay to alert the client to a data breach (hours)"),
+    "breach.full_hours": ("Notification en deux temps : délai pour compléter l'information après la première "
+                          "alerte (heures ; vide : une seule notification complète)",
+                          "Notice in two phases: delay to complete the information after the first alert "
+                          "(hours; empty: a single full notice)"),
     "breach.channel": ("Moyen de notification (ex. courriel puis appel)",
                        "How it is notified (e.g. e-mail then call)"),
     "breach.recipient": ("Adresse du client qui reçoit la notification",
                          "Client address that receives the notice"),
     "breach.processor_contact": ("Adresse du sous-traitant pour les violations",
                                  "Processor's address for breaches"),
-    "breach.authority": ("Le sous-traitant notifie-t-il lui-même la CNIL pour le compte du client ?",
+    "breach.authority": ("Le sous-traitant notifie-t-il lui-même l'autorité de contrôle pour le compte du client ?",
                          "Does the processor notify the supervisory authority on the client's behalf?"),
     # audits
     "audit.on_site": ("Le client peut-il auditer sur place ?", "May the client audit on site?"),
@@ -227,6 +254,10 @@ QUESTIONS: dict[str, Pair] = {
     "audit.notice_days": ("Préavis d'un audit (jours)", "Notice before an audit (days)"),
     "audit.max": ("Nombre d'audits par an (hors violation ou demande d'une autorité)",
                   "Audits per year (outside a breach or an authority's request)"),
+    "audit.breach_shifts_cost": ("Si un audit révèle un manquement significatif du sous-traitant, celui-ci en "
+                                 "supporte-t-il les frais ?",
+                                 "If an audit reveals a material breach by the processor, does the processor "
+                                 "bear its costs?"),
     "audit.cost": ("Qui paie l'audit ?", "Who pays for the audit?"),
     "audit.third_party": ("Le client peut-il mandater un auditeur indépendant ?",
                           "May the client mandate an independent auditor?"),
@@ -251,7 +282,7 @@ QUESTIONS: dict[str, Pair] = {
                            "it has one)"),
     "assistance.dpia": ("Le sous-traitant aide-t-il le client à mener ses analyses d'impact (AIPD) ?",
                         "Does the processor help the client with its impact assessments (DPIA)?"),
-    "assistance.consultation": ("Et à consulter la CNIL quand une analyse d'impact l'exige ?",
+    "assistance.consultation": ("Et à consulter l'autorité de contrôle quand une analyse d'impact l'exige ?",
                                 "And with consulting the authority when an assessment requires it?"),
     # end of contract
     "end.action": ("Que deviennent les données à la fin du contrat ?",
@@ -271,6 +302,22 @@ QUESTIONS: dict[str, Pair] = {
     "contract.governing_law": ("Droit applicable (code pays, ex. FR)", "Governing law (country code, e.g. FR)"),
     "contract.jurisdiction": ("Tribunal compétent en cas de litige (ex. Tribunal de commerce de Lyon)",
                               "Court for disputes (e.g. Commercial Court of Lyon)"),
+    "contract.docking": ("Clause d'adhésion : d'autres entités (responsables ou sous-traitants) pourront-elles "
+                         "adhérer au contrat plus tard, avec l'accord de chacun ?",
+                         "Docking clause: may other entities (controllers or processors) accede to the contract "
+                         "later, with everyone's agreement?"),
+    "contract.change_of_law": ("Clause d'évolution du droit : adapter le contrat quand le droit ou les lignes "
+                               "directrices de la protection des données changent ?",
+                               "Change-of-law clause: adapt the contract when data-protection law or guidance "
+                               "changes?"),
+    "contract.notices": ("Clause de notifications : fixer l'adresse où chaque partie reçoit les notifications "
+                         "formelles ?",
+                         "Notices clause: set the address where each party receives formal notices?"),
+    "notice.attention": ("Notifications pour {party} : à l'attention de (personne ou fonction)",
+                         "Notices for {party}: for the attention of (person or function)"),
+    "notice.email": ("Adresse électronique de notification de {party}", "E-mail address for notices to {party}"),
+    "notice.has_address": ("Une adresse postale pour les notifications de {party} ?",
+                           "A postal address for notices to {party}?"),
     "signatory.name": ("Qui signe pour {party} ? Nom", "Who signs for {party}? Name"),
     "signatory.title": ("Qualité du signataire (ex. Président)", "Title of the signatory (e.g. CEO)"),
     # rights

@@ -176,7 +176,8 @@ def step_translations(wizard: Wizard) -> None:
         wizard.say(wizard.texts.msg("translations.later"))
         return
     sources = list(dict.fromkeys(text for _, text in texts(description)))
-    wizard.say(wizard.texts.msg("translations.count", count=len(sources)))
+    wizard.say(wizard.texts.msg("translations.count", count=len(sources),
+                                texts=wizard.texts.plural("text", len(sources))))
     for text in sources:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         raw = wizard.ask(Prompt(f"translations.{target}#{digest}", "text",

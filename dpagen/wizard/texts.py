@@ -70,10 +70,12 @@ MESSAGES: dict[str, Pair] = {
     "none": ("— aucune / sans objet", "— none / not applicable"),
     "language.fr": ("français", "French"),
     "language.en": ("anglais", "English"),
-    "translations.count": ("{count} textes : tapez chacun dans l'autre langue, ou laissez vide pour le garder "
+    "translations.count": ("{count} {texts} : tapez chacun dans l'autre langue, ou laissez vide pour le garder "
                            "tel quel.",
-                           "{count} texts: type each in the other language, or leave it empty to keep it as "
+                           "{count} {texts}: type each in the other language, or leave it empty to keep it as "
                            "written."),
+    "text.one": ("texte", "text"),
+    "text.many": ("textes", "texts"),
     "translations.later": ("La description n'est pas encore complète : traduisez ses textes plus tard, avec "
                            "« dpagen translations ».",
                            "The description is not complete yet: translate its texts later, with "

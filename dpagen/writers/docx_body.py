@@ -62,13 +62,16 @@ class BodyBuilder:
         self._span_styles = {"strong": self.styles["strong"], "blank": self.styles["blank"]}
 
     # -- headings ---------------------------------------------------------------------------------
-    def heading(self, level: int, text: str, *, page_break: bool = False, change: str | None = None) -> str:
+    def heading(self, level: int, text: str, *, page_break: bool = False, change: str | None = None,
+                marks: Inline | None = None) -> str:
         """A heading with a bookmark, recorded for the table of contents.
 
         ``change``: in a redline, the clause was added or removed, and its heading is a tracked change;
-        a removed one is left out of the table of contents.
+        a removed one is left out of the table of contents. ``marks``: in a redline, a changed title with
+        its words inserted and deleted (tracked changes too); the contents show the new title.
         """
-        shown = tracked(change, run(text)) if change else run(text)
+        plain_run = tracked(change, run(text)) if change else run(text)
+        shown = runs(marks, {}) if marks else plain_run
         if change == "del":
             return _p(self.styles[f"heading{level}"], shown, page_break=page_break, change=change)
         mark = self._next
@@ -161,9 +164,17 @@ class BodyBuilder:
             'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" '
             'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>{header}{body}</w:tbl>"
-            # a paragraph after each table keeps two tables from merging and spaces the next block
-            + _p(self.styles["body"], "")
+            + self._after_table()
         )
+
+    def _after_table(self) -> str:
+        """The paragraph after a table, which keeps two tables from merging.
+
+        It spaces the next block by about the PDF's margin (its mark set at 5 points, no space after), not
+        by a whole empty line.
+        """
+        return (f'<w:p><w:pPr><w:pStyle w:val="{self.styles["body"]}"/><w:spacing w:after="0" w:line="240" '
+                'w:lineRule="auto"/><w:rPr><w:sz w:val="10"/><w:szCs w:val="10"/></w:rPr></w:pPr></w:p>')
 
     # -- sections ---------------------------------------------------------------------------------
     def sections(self, name: str, sections: list[Section]) -> Subdoc:
@@ -173,7 +184,10 @@ class BodyBuilder:
         for section in sections:
             out.append(self.heading(1, section.title, page_break=section.kind == "annex"))
             for clause in section.clauses:
-                out.append(self.heading(2, clause.heading, change=clause.change))
+                marks = None
+                if clause.title_marks and not clause.change:
+                    marks = ([Span(f"{clause.number}. ")] if clause.number else []) + clause.title_marks
+                out.append(self.heading(2, clause.heading, change=clause.change, marks=marks))
                 for block in clause.blocks:
                     if isinstance(block, Paragraph):
                         out.append(self.paragraph(block))

@@ -63,10 +63,11 @@ def tracked(kind: str, xml: str) -> str:
 def runs(spans: Inline, styles: dict[str, str], size: int | None = None) -> str:
     """Runs for inline spans.
 
-    ``strong`` and ``blank`` take their character styles; ``ins`` and ``del`` (a redline) become tracked changes.
+    ``strong`` and ``blank`` take their character styles; ``ins`` and ``del`` (a redline) become tracked changes
+    whose runs keep the style of their text (a deleted bold word stays bold, struck through).
     """
     return "".join(
-        tracked(s.kind, run(s.text, None, size)) if s.kind in ("ins", "del")
+        tracked(s.kind, run(s.text, styles.get(s.style), size)) if s.kind in ("ins", "del")
         else run(s.text, styles.get(s.kind), size)
         for s in spans if s.text
     )

@@ -38,6 +38,8 @@ def inline(spans: Inline, *, line_start: bool = False) -> str:
             out.append(f"**{text}**")
         elif span.kind in ("ins", "del"):  # a redline, in CriticMarkup: {++added++} {--removed--}
             sign = "+" if span.kind == "ins" else "-"
+            if span.style in ("strong", "blank"):
+                text = f"**{text}**"
             out.append(f"{{{sign}{sign}{text}{sign}{sign}}}")
         else:
             out.append(text)

@@ -8,10 +8,16 @@ split between rows, and signature blocks kept together. Only files of dpagen's t
 When ``dpagen generate`` started the PDF worker (``pdf_worker``: a forked process that imported
 WeasyPrint while the description was loaded and the documents built), the layout runs there; otherwise
 here. Both run :func:`lay_out` and give the same bytes.
+
+A process keeps its last few layouts, keyed by their HTML, stylesheets and variant: a batch over the
+clients of one processor lays its public documents (charter, subprocessor list), the same for every
+client, out once per process instead of once per client. The same inputs give the same bytes, so a kept
+layout is the layout that would have been made.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +47,11 @@ def write(document: Document, *, template: Path | None = None, variant: str | No
     extra = user_css(template)
     if extra is not None:
         sources.append(extra)
-    html = render(document, mode="print")
-    data = pdf_worker.submit(html, sources, variant)
-    return data if data is not None else lay_out(html, sources, variant=variant)
+    return _laid_out(render(document, mode="print"), tuple(sources), variant)
+
+
+@lru_cache(maxsize=8)
+def _laid_out(html: str, sources: tuple[str, ...], variant: str | None) -> bytes:
+    """The PDF of this HTML: from the PDF worker when one runs, else laid out here (kept, see above)."""
+    data = pdf_worker.submit(html, list(sources), variant)
+    return data if data is not None else lay_out(html, list(sources), variant=variant)
