@@ -350,8 +350,8 @@ class Wizard:
             start = node.start(scope)
             if isinstance(start, dict):
                 return str(display("text", start.get(node.shown or "")))
-            if f"{node.key}.none" in QUESTIONS:  # nothing to start from: say what that means
-                return self.texts.question(f"{node.key}.none")
+            if f"{node.path}.none" in QUESTIONS:  # nothing to start from: say what that means
+                return self.texts.question(f"{node.path}.none")
         return str(display("text", scope.get(node.shown or "")))
 
     def _title(self, item: Any, field: str, index: int) -> str:
