@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import facts, translation
+from . import authorities, facts, translation
 from .blocks import parse_blocks, parse_inline
 from .clauses import ClauseSpec, DocumentSpec, Library, load_library
 from .doctree import Clause, Document, Paragraph, Section, Signature, Table, plain
@@ -36,7 +36,7 @@ def _signer(d: Description, role: Role, texts: Texts = None) -> Any:
     return wrap(party.representative if party else None, f"{role.value}.representative", texts)
 
 
-def derived_facts(d: Description, texts: Texts = None) -> dict[str, Any]:
+def derived_facts(d: Description, texts: Texts = None, language: str = "fr") -> dict[str, Any]:
     """Facts computed from the description, offered to templates as ``facts.*`` (``texts``: translated).
 
     Lists keep each item's real JSON path, so a blank inside them names the right field.
@@ -65,6 +65,22 @@ def derived_facts(d: Description, texts: Texts = None) -> dict[str, Any]:
         "french_health_law": facts.french_health_law(d),
         "care_exception": facts.relies_on_care_exception(d),
         "hds_holders": _hds_holders(d, texts),
+        **_establishment_facts(d, texts, language),
+    }
+
+
+def _establishment_facts(d: Description, texts: Texts, language: str) -> dict[str, Any]:
+    """Where the controller is established, and each party's supervisory authority (Arts 3, 27, 56, 77)."""
+    return {
+        "controller_outside_eea": authorities.established_outside_eea(d.controller),
+        "controller_without_eea_establishment": authorities.without_eea_establishment(d.controller),
+        "controller_establishment": authorities.eea_establishment(d.controller),
+        "processor_establishment": authorities.eea_establishment(d.processor),
+        "authority": {
+            role.value: wrap(authorities.competent(d, role, language), authorities.authority_path(role), texts)
+            for role in Role
+        },
+        "authorities_list": authorities.authority_list().members_list,
     }
 
 
@@ -89,7 +105,7 @@ class _Builder:
         self.missing_in: dict[str, str] = {}  # a missing value's path → the clause that first needed it
         self.renderer = Renderer(language, self.labels, draft=draft, globals_={"ref": self.ref})
         texts = translation.for_document(description, language)
-        self.context = make_context(description, {"facts": derived_facts(description, texts)}, texts)
+        self.context = make_context(description, {"facts": derived_facts(description, texts, language)}, texts)
 
     def ref(self, target: str) -> str:
         """Number of a clause, or label of an annex, for cross-references."""

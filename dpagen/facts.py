@@ -52,8 +52,30 @@ def subprocessor_in_eea(s: Subprocessor) -> bool:
 
 
 def sites_outside_eea(d: Description) -> list[HostingSite]:
-    """Hosting sites outside the EEA."""
-    return [s for s in d.hosting.sites if s.country and not in_eea(s.country)]
+    """Hosting sites outside the EEA (the controller's own servers in its own country are no transfer)."""
+    return [s for s in d.hosting.sites if s.country and not in_eea(s.country) and not controller_own_site(d, s)]
+
+
+def controller_outside_eea(d: Description) -> bool:
+    """Whether the controller is established outside the EEA (Art. 3(2)): it processes the data there itself."""
+    country = d.controller.address.country if d.controller and d.controller.address else None
+    return bool(country) and not in_eea(country)
+
+
+def controller_own_site(d: Description, site: HostingSite) -> bool:
+    """A site the controller runs itself in its own country outside the EEA: its own processing, not a transfer.
+
+    The provider must be the controller (its legal or trading name); another company's servers, even in the
+    controller's country, make that company a processor and the sending a transfer.
+    """
+    c = d.controller
+    if c is None or c.address is None or not controller_outside_eea(d) or site.country != c.address.country:
+        return False
+
+    def norm(text: str | None) -> str:
+        return " ".join("".join(ch if ch.isalnum() else " " for ch in (text or "").casefold()).split())
+
+    return bool(norm(site.provider)) and norm(site.provider) in {norm(c.legal_name), norm(c.brand)}
 
 
 def data_subjects(d: Description) -> list[str]:

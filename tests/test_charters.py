@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLES, ROOT, complete_example_paths
+from dpagen.authorities import competent
 from dpagen.build import build
 from dpagen.clauses import load_library
 from dpagen.doctree import Clause, Document, Paragraph, Table, plain
@@ -27,7 +28,7 @@ from dpagen.errors import DpagenError, IncompleteError
 from dpagen.generate import applicable_documents
 from dpagen.geo import in_eea
 from dpagen.io import load
-from dpagen.model import Description, LegalBasis
+from dpagen.model import Description, LegalBasis, Role
 from dpagen.templating import Renderer
 from dpagen.translation import for_document
 
@@ -218,7 +219,8 @@ def expected_notice(d: Description, lang: str) -> dict[str, list[str]]:
     dpo_mail = c.dpo and c.dpo.email
     exp["notice.exercise"].append((c.rights_contact and c.rights_contact.email) or dpo_mail or c.email)
     exp["notice.exercise"] += [sentence(d.rights.identity_check)] if d.rights.identity_check else []
-    exp["notice.complaint"] = [d.authority.name] + ([d.authority.url] if d.authority.url else [])
+    authority = competent(d, Role.CONTROLLER, lang)  # the shipped one of its main establishment, or the given
+    exp["notice.complaint"] = [authority.name] + ([authority.url] if authority.url else [])
     exp["notice.security"] = [m.description for m in d.security_measures] + list(c.certifications)
     if d.cookies:
         months = "mois" if lang == "fr" else "months"
@@ -291,7 +293,8 @@ def expected_charter(d: Description, lang: str) -> dict[str, list[str]]:
     exp["charter.own-data"] += [r.name for r in d.recipients]  # Art. 13(1)(e) for its own contacts
     rc_mail = (p.rights_contact and p.rights_contact.email) or (p.dpo and p.dpo.email) or p.email or ""
     days = [] if d.rights.response_days == 30 else [str(d.rights.response_days)]  # 30 days: "one month"
-    exp["charter.own-rights"] = [rc_mail, *days, WORDS["one_month"][lang], d.authority.name]
+    own_authority = competent(d, Role.PROCESSOR, lang).name or ""
+    exp["charter.own-rights"] = [rc_mail, *days, WORDS["one_month"][lang], own_authority]
     exp["charter.own-rights"] += WORDS["own_rights"][lang]
     exp["charter.own-rights"] += [WORDS["marketing"][lang], WORDS["any_time"][lang]]
     if d.cookies:

@@ -168,6 +168,24 @@ CASES: dict[str, tuple[Change, Change]] = {
         _set("processor.address.country", "US"),
         _all(_set("processor.address.country", "US"), _set("processor.eu_representative", {"name": "Rep"})),
     ),
+    "PARTY-EU-REPRESENTATIVE-PLACE": (
+        _all(_set("processor.address.country", "US"),
+             _set("processor.eu_representative", {"name": "Rep", "address": {"city": "London", "country": "GB"}})),
+        _all(_set("processor.address.country", "US"),
+             _set("processor.eu_representative", {"name": "Rep", "address": {"city": "Dublin", "country": "IE"}})),
+    ),
+    "AUTHORITY-UNKNOWN": (
+        _set("controller.address.country", None),
+        _all(_set("controller.address.country", None),
+             _set("authority", {"name": "Commission nationale de l'informatique et des libertés",
+                                "url": "https://www.cnil.fr"})),
+    ),
+    "AUTHORITY-GERMAN-LAND": (
+        _set("processor.address.country", "DE"),
+        _all(_set("processor.address.country", "DE"),
+             _set("processor_authority", {"name": "Landesbeauftragte für Datenschutz Niedersachsen",
+                                          "url": "https://www.lfd.niedersachsen.de"})),
+    ),
     "PROCESSING-NONE": (_set("activities", []), _set("activities.0.nature", ["storage"])),
     "PROCESSING-PURPOSES": (
         _set("activities.0.purposes", []),
@@ -741,6 +759,8 @@ NOT_IN_FLAWED = {
     "PROCESSING-RETENTION": "the controller's notice applies, so NOTICE-RETENTION reports the same gap once",
     "SUBPROCESSOR-UNKNOWN-ACTIVITY": "seed 001 does not say which activities its subprocessors take part in",
     "SUBPROCESSOR-UNKNOWN-DATA": "seed 001 does not say which data its subprocessors receive",
+    "PARTY-EU-REPRESENTATIVE-PLACE": "seed 001's parties are both established in France",
+    "AUTHORITY-UNKNOWN": "seed 001's controller is French: its authority is known, and emptied (NOTICE-COMPLAINT)",
     "CONTRACT-NOTICES-ADDRESS": "the optional notices clause is off",
     "RECORD-30-1-D": "the processor itself is a recipient",
     "RECORD-30-2-A": "the controller keeps this record (Art. 30(1)), not the processor",

@@ -11,7 +11,7 @@ from ..doctree import Document
 from . import facts
 from .clocks import authority_clock, controller_awareness, controller_clock, full_information_clock
 from .model import FollowUp, Phase
-from .paper import Paper, Spans, contact_line, party_name
+from .paper import Paper, Spans, authority_name, contact_line, party_name
 
 
 def _full_information(paper: Paper) -> list[tuple[str, Spans]]:
@@ -126,5 +126,5 @@ def authority_notice(paper: Paper) -> Document:
         "breach-authority-notice",
         paper.w("notices.authority-notice-title"),
         paper.w("notices.authority-notice-subtitle"),
-        paper.w("notices.to", controller=controller, authority=d.authority.name),
+        paper.w("notices.to", controller=controller, authority=authority_name(paper)),
         paper.w("notices.notification"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..authorities import competent
 from ..doctree import BulletList, Clause, Document, Paragraph, Section, Span, Table
-from ..model import Description, Party
+from ..model import Description, Party, Role
 from ..record.words import date_text, joined, labels, phrase
 from ..translation import for_document, own_language, table, texts
 from .clocks import local
@@ -18,6 +19,19 @@ Spans = list[Span]
 def party_name(p: Party | None) -> str | None:
     """A party as named in a letter: its brand or legal name."""
     return p.display_name if p else None
+
+
+def authority_name(paper: Paper, *, person: bool = False) -> str:
+    """The controller's supervisory authority (Art. 56(1)); without an establishment in the EEA, none leads.
+
+    ``person``: worded for the people concerned (their own Member State's authority, Art. 77(1)); else for
+    the notification (each Member State where people are affected).
+    """
+    name = competent(paper.description, Role.CONTROLLER, paper.language).name
+    if name:
+        return name
+    lexicon = paper.lexicon if paper.lexicon is not None else labels(paper.language)
+    return phrase(lexicon, "breach-authority", "for-people" if person else "for-notification")
 
 
 def contact_line(p: Party | None) -> str | None:
@@ -83,7 +97,7 @@ class Paper:
         lexicon = self.lexicon if self.lexicon is not None else labels(self.language)
         d = self.description
         known: dict[str, object] = {"controller": party_name(d.controller) or "—",
-                                    "processor": party_name(d.processor) or "—", "authority": d.authority.name,
+                                    "processor": party_name(d.processor) or "—", "authority": authority_name(self),
                                     "reference": self.incident.reference or "—"}
         return phrase(lexicon, f"breach-{group}", name, **{**known, **values})
 

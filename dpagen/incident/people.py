@@ -9,7 +9,7 @@ from ..doctree import Document
 from . import facts
 from .clocks import authority_clock, controller_clock
 from .model import NoCommunicationReason
-from .paper import Paper, contact_line, party_name
+from .paper import Paper, authority_name, contact_line, party_name
 
 REASONS = {
     NoCommunicationReason.NOT_HIGH_RISK: "people.reasons.not_high_risk",
@@ -53,7 +53,7 @@ def communication(paper: Paper) -> Document:
     paper.clause(paper.w("people.questions"), paper.para(
         paper.w("people.communication-contact"),
         paper.value(contact_line(d.controller), "controller.dpo"),
-        paper.w("people.communication-complaint", authority=d.authority.name)),
+        paper.w("people.communication-complaint", authority=authority_name(paper, person=True))),
         articles=("Art. 33(3)(b)", "Art. 77"))
     return paper.document(
         "breach-communication",

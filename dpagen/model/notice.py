@@ -57,15 +57,17 @@ class Rights(Strict):
 
 
 class Authority(Strict):
-    """The supervisory authority people may complain to."""
+    """A supervisory authority as the documents name it: each field given replaces the shipped data's.
 
-    name: str = "Commission nationale de l'informatique et des libertés (CNIL)"
-    address: Address | None = Field(
-        default_factory=lambda: Address(
-            street="3 place de Fontenoy, TSA 80715", postal_code="75334", city="Paris Cedex 07", country="FR"
-        )
+    Left out, the authority comes from ``dpagen/data/authorities.toml``: the one of the party's main
+    establishment in the EEA (Art. 56). A field set to null removes the shipped value.
+    """
+
+    name: str | None = Field(
+        None, description="e.g. 'Bayerisches Landesamt für Datenschutzaufsicht' (default: from the shipped list)"
     )
-    url: Url | None = "https://www.cnil.fr/fr/plaintes"
+    address: Address | None = Field(None, description="Postal address (default: from the shipped list)")
+    url: Url | None = Field(None, description="Website or complaint page (default: from the shipped list)")
     email: EmailStr | None = None
 
 

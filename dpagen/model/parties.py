@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import EmailStr, Field
+from pydantic import EmailStr, Field, field_validator
 
-from .base import CountryCode, Phone, Siren, Siret, Strict, Url, VatNumber
+from ..geo import in_eea
+from .base import CountryCode, Phone, Siren, Siret, Strict, Url, VatNumber, error
 
 
 class Address(Strict):
@@ -73,6 +74,23 @@ class Party(Strict):
     security_officer: Contact | None = Field(None, description="Security officer (RSSI / CISO)")
     rights_contact: Contact | None = Field(None, description="Where data subjects send their requests")
     eu_representative: EuRepresentative | None = Field(None, description="Art. 27 representative")
+    main_establishment: CountryCode | None = Field(
+        None,
+        description="EEA state of the party's main establishment in the EEA (Art. 4(16)), when the registered "
+        "office is elsewhere, e.g. 'IE' for a US company whose European headquarters are in Dublin; empty "
+        "for a party with no establishment in the EEA (its supervisory authority follows from it, Art. 56)",
+    )
+
+    @field_validator("main_establishment")
+    @classmethod
+    def _in_eea(cls, value: str | None) -> str | None:
+        """A main establishment in the EEA, or none."""
+        if value is not None and not in_eea(value):
+            raise error("eea_country", f"'{value}' is not an EEA state: give the EEA state of the main "
+                        "establishment, or leave it empty when there is none",
+                        f"« {value} » n'est pas un État de l'EEE : indiquez l'État de l'EEE de "
+                        "l'établissement principal, ou laissez vide s'il n'y en a pas")
+        return value
 
     @property
     def display_name(self) -> str | None:

@@ -140,7 +140,11 @@ class Description(Strict):
     )
     minors: Minors = Field(default_factory=Minors)
     rights: Rights = Field(default_factory=Rights)
-    authority: Authority = Field(default_factory=Authority)
+    authority: Authority = Field(
+        default_factory=Authority,
+        description="The controller's supervisory authority: by default the one of its main establishment in the "
+        "EEA (dpagen/data/authorities.toml); fields given here replace the shipped data's",
+    )
     changes: Changes = Field(default_factory=Changes)
     contract: ContractTerms = Field(default_factory=ContractTerms)
     translations: dict[Language, dict[str, str]] = Field(
@@ -148,6 +152,12 @@ class Description(Strict):
         description="The description's own texts in another language, for documents in that language: "
         "for each language, each text exactly as written above → its translation ('' = not translated yet). "
         "`dpagen translations FILE --lang en` lists the texts still to translate",
+    )
+    processor_authority: Authority = Field(
+        default_factory=Authority,
+        description="The processor's own supervisory authority (the one of its main establishment in the EEA), "
+        "named in the contract and in its charter: fields given replace the shipped data's. `authority` is the "
+        "controller's",
     )
 
     health: HealthData = Field(

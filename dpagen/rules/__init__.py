@@ -20,6 +20,7 @@ from . import (  # noqa: F401  (importing a module registers its rules)
     documents,
     dpia,
     ending,
+    establishment,
     health,
     marketing,
     notice,

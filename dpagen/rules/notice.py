@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import DataSource, Description, LegalBasis
+from ..authorities import authority_path, competent
+from ..model import DataSource, Description, LegalBasis, Role
 from .common import PARTY_WORDS, notice_scopes, reachable
 from .registry import NOTICE, Hit, Words, hit, rule
 from .special import dpo_required
@@ -168,19 +169,21 @@ def notice_rights_contact(d: Description) -> Iterator[Hit]:
         "en": "The notice names the supervisory authority and how to reach it.",
     },
     message={
-        "fr": "Le droit d'introduire une réclamation ne peut être expliqué : l'autorité de contrôle n'a ni "
-        "nom ni adresse, site ou e-mail ; rétablissez la CNIL (valeurs par défaut) ou l'autorité compétente.",
-        "en": "The right to complain cannot be explained: the supervisory authority has no name, or no "
-        "address, website or e-mail; restore the CNIL (the defaults) or the competent authority.",
+        "fr": "Le droit d'introduire une réclamation ne peut être expliqué : l'autorité de contrôle nommée n'a "
+        "ni adresse, ni site, ni e-mail ; complétez « {field} » ou retirez-en les valeurs effacées (les "
+        "coordonnées viennent alors de dpagen/data/authorities.toml).",
+        "en": "The right to complain cannot be explained: the supervisory authority named has no address, "
+        "website or e-mail; complete '{field}' or remove the values cleared there (the details then come from "
+        "dpagen/data/authorities.toml).",
     },
 )
 def notice_complaint(d: Description) -> Iterator[Hit]:
-    """An authority emptied of its defaults."""
-    a = d.authority
-    if not a.name or not (a.address or a.url or a.email):
-        documents = tuple(doc for scope in notice_scopes(d) for doc in scope.documents)
-        if documents:
-            yield hit("authority", documents)
+    """An authority known by name whose every way of contact was removed."""
+    for scope in notice_scopes(d):
+        role = Role(scope.role)
+        a = competent(d, role, "en")
+        if a.name and not (a.address or a.url or a.email):
+            yield hit(authority_path(role), scope.documents, field=authority_path(role))
 
 
 @rule(

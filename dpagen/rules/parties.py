@@ -99,5 +99,5 @@ def party_eu_representative(d: Description) -> Iterator[Hit]:
     """A non-EEA establishment without an Art. 27 representative."""
     for role, party in parties(d):
         country = party.address.country if party.address else None
-        if country and not in_eea(country) and party.eu_representative is None:
+        if country and not in_eea(country) and party.eu_representative is None and not party.main_establishment:
             yield hit(f"{role}.eu_representative", party=PARTY_WORDS[role], country=Countries((country,)))

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..authorities import authority_list
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DpagenError, UsageError
 from ..geo import country_name
 from . import check, rules_in_order
@@ -32,6 +33,8 @@ _WORDS = {
         "rules": "règles",
         "adequacy": "Décisions d'adéquation (art. 45), liste revue le",
         "unverified": "(référence à vérifier)",
+        "authorities": "Autorités de contrôle de l'EEE (art. 51 et 56), liste revue le",
+        "address_unverified": "(adresse à vérifier : ville et site seulement)",
         "colon": " :",
     },
     "en": {
@@ -46,6 +49,8 @@ _WORDS = {
         "rules": "rules",
         "adequacy": "Adequacy decisions (Art. 45), list reviewed on",
         "unverified": "(reference to be verified)",
+        "authorities": "Supervisory authorities of the EEA (Arts 51 and 56), list reviewed on",
+        "address_unverified": "(address to be verified: city and website only)",
         "colon": ":",
     },
 }
@@ -130,6 +135,11 @@ def format_rules_text(language: str) -> str:
         name = country_name(a.code, language) if a.code in adequacy.countries else a.name
         entry = f"{a.code:<4} {name} — {a.decision}, {a.date.isoformat()} ({a.scope}){flag}"
         lines.append(_wrap(entry, "  "))
+    authorities = authority_list()
+    lines += ["", f"{words['authorities']} {authorities.reviewed.isoformat()}"]
+    for sa in authorities.countries.values():
+        flag = f" {words['address_unverified']}" if sa.unverified else ""
+        lines.append(_wrap(f"{sa.code:<4} {sa.name[language]} — {sa.website}{flag}", "  "))
     return "\n".join(lines)
 
 
@@ -143,6 +153,15 @@ def _rules_json() -> dict[str, Any]:
                 a.code: {"name": a.name, "decision": a.decision, "date": a.date.isoformat(), "scope": a.scope,
                          "checklist": a.checklist, "unverified": a.unverified}
                 for a in adequacy.countries.values()
+            },
+        },
+        "authorities": {
+            "reviewed": authority_list().reviewed.isoformat(),
+            "countries": {
+                code: {"name": entry.name, "short": entry.short, "website": entry.website,
+                       "street": entry.street, "postal_code": entry.postal_code, "city": entry.city,
+                       "unverified": entry.unverified}
+                for code, entry in authority_list().countries.items()
             },
         },
     }

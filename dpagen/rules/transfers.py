@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..facts import controller_own_site
 from ..geo import in_eea
 from ..model import Description, TransferMechanism, TransferSafeguard
 from .adequacy import adequacy_gap, decision_for, fully_adequate
@@ -118,7 +119,7 @@ def transfer_no_mechanism(d: Description) -> Iterator[Hit]:
         if p.codes and p.safeguard is None and not all(fully_adequate(c) for c in p.codes):
             yield hit(p.tool, p.documents, name=p.name, countries=Countries(p.codes))
     for i, s in enumerate(d.hosting.sites):
-        if s.country is None or in_eea(s.country) or fully_adequate(s.country):
+        if s.country is None or in_eea(s.country) or fully_adequate(s.country) or controller_own_site(d, s):
             continue
         if not _site_covered(d, s.provider):
             name = s.provider or s.city or s.country
@@ -248,7 +249,7 @@ def transfer_claim_contradicted(d: Description) -> Iterator[Hit]:
         if p.codes:
             yield hit(p.path, DOCUMENTS, name=p.name, countries=Countries(p.codes))
     for i, s in enumerate(d.hosting.sites):
-        if s.country and not in_eea(s.country):
+        if s.country and not in_eea(s.country) and not controller_own_site(d, s):
             yield hit(f"hosting.sites[{i}].country", DOCUMENTS, name=s.provider or s.city or s.country,
                       countries=Countries((s.country,)))
 

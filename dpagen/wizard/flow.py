@@ -21,6 +21,7 @@ from . import paths
 from .nodes import Ask, Custom, Each, Group, Loop, Node, Section
 from .prompter import REVIEW, Prompt, Prompter, PromptKind, wants_review
 from .questions import SECTIONS
+from .questions_text import QUESTIONS
 from .scope import Scope
 from .steps import STEPS
 from .texts import Texts
@@ -322,7 +323,7 @@ class Wizard:
             context["Party"] = context["party"][:1].upper() + context["party"][1:]
         if node.key is not None:
             if node.shown is not None:
-                context["current"] = display("text", Scope(self.state, path, self.language).get(node.shown))
+                context["current"] = self.group_current(node, path)
             present = paths.get(self.state, path) is not None or (node.suggest and self._is_new(path))
             message = self.texts.question(node.key, **context)
             pid = paths.show(path) + ("#change" if node.change else "#has")
@@ -335,9 +336,23 @@ class Wizard:
                 return
             if node.change and not paths.has(self.state, path):  # edit the model's default, field by field
                 default = paths.default_in(self.state, path)
+                if node.start is not None:
+                    default = node.start(Scope(self.state, path, self.language)) or default
                 if isinstance(default, dict):
                     paths.put(self.state, path, without_nulls(default))
         self.run_nodes(node.nodes, path, context)
+
+    def group_current(self, node: Group, path: paths.JsonPath) -> str:
+        """What a group's ``shown`` field holds now: its value, else what ``start`` gives, else the default."""
+        scope = Scope(self.state, path, self.language)
+        value = paths.get(self.state, path) if paths.has(self.state, path) else None
+        if value is None and node.start is not None:
+            start = node.start(scope)
+            if isinstance(start, dict):
+                return str(display("text", start.get(node.shown or "")))
+            if f"{node.path}.none" in QUESTIONS:  # nothing to start from: say what that means
+                return self.texts.question(f"{node.path}.none")
+        return str(display("text", scope.get(node.shown or "")))
 
     def _title(self, item: Any, field: str, index: int) -> str:
         value = item.get(field) if isinstance(item, dict) else None

@@ -92,8 +92,8 @@ HELP: dict[str, Pair] = {
         "to create a high risk for people (Art. 35).",
     ),
     "assistance.consultation": (
-        "Si l'analyse conclut à un risque élevé qui ne peut être réduit, le client consulte la CNIL avant de "
-        "commencer (art. 36).",
+        "Si l'analyse conclut à un risque élevé qui ne peut être réduit, le client consulte l'autorité de "
+        "contrôle avant de commencer (art. 36).",
         "If the assessment finds a high risk that cannot be reduced, the client consults the supervisory "
         "authority before starting (Art. 36).",
     ),
@@ -112,8 +112,26 @@ HELP: dict[str, Pair] = {
     "signatory.name": ("Par défaut, le représentant légal indiqué plus haut ; changez-le si une autre "
                        "personne signe.",
                        "By default, the legal representative given earlier; change it if someone else signs."),
-    "authority.change": ("Pour un organisme établi en France, c'est la CNIL : gardez-la (répondez non).",
-                         "For a body established in France it is the CNIL: keep it (answer no)."),
+    "authority.change": (
+        "C'est l'autorité du pays de l'établissement principal du client dans l'EEE (la CNIL pour la France) ; "
+        "sans établissement dans l'EEE, chaque personne saisit celle de son pays. Changez-la pour une "
+        "autorité régionale (un Land allemand) ou si l'établissement principal est ailleurs.",
+        "It is the authority of the country of the client's main establishment in the EEA (the CNIL for "
+        "France); with no establishment in the EEA, each person turns to their own country's. Change it for a "
+        "regional authority (a German Land) or when the main establishment is elsewhere.",
+    ),
+    "processor_authority.change": (
+        "Celle du pays de l'établissement principal du sous-traitant dans l'EEE ; le contrat la nomme.",
+        "The one of the country of the processor's main establishment in the EEA; the contract names it.",
+    ),
+    "party.main_establishment": (
+        "L'établissement principal est le lieu de l'administration centrale dans l'EEE, ou celui où sont "
+        "prises les décisions sur le traitement (art. 4, point 16) ; il détermine l'autorité de contrôle "
+        "chef de file (art. 56). Un représentant (art. 27) n'est pas un établissement.",
+        "The main establishment is the place of central administration in the EEA, or where decisions on the "
+        "processing are taken (Art. 4(16)); it decides the lead supervisory authority (Art. 56). A "
+        "representative (Art. 27) is not an establishment.",
+    ),
     "marketing.legal_basis": (
         "Par courriel ou SMS à des particuliers : consentement préalable, sauf pour des produits analogues à "
         "ceux déjà achetés. Vers des professionnels, l'intérêt légitime suffit, avec un moyen simple de s'y "
@@ -284,7 +302,7 @@ HELP: dict[str, Pair] = {
         "may object. Specific authorisation: each new subprocessor needs the client's written approval.",
     ),
     "breach.hours": (
-        "Le client doit notifier la CNIL dans les 72 heures : 48 heures pour le sous-traitant lui en "
+        "Le client doit notifier l'autorité de contrôle dans les 72 heures : 48 heures pour le sous-traitant lui en "
         "laisse le temps.",
         "The client must notify the authority within 72 hours: 48 hours for the processor leaves it time.",
     ),

@@ -50,6 +50,7 @@ class Group:
     context: dict[str, tuple[str, str]] = field(default_factory=dict)  # text placeholders, (fr, en)
     when: Predicate | None = None
     clear: bool = True
+    start: Compute | None = None  # the object as it stands while unset (for {current}, and where a change starts)
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,7 @@ def default_in(data: Any, path: JsonPath) -> Any:
     """The value the model gives ``path`` when it is unset in ``data``, in JSON form.
 
     The default of the first missing object on the way counts, so a value inside an object the model
-    fills by default shows (e.g. the CNIL's city under ``authority.address``); else the field's default.
+    fills by default shows (e.g. a default inside a nested object); else the field's default.
     """
     for depth in range(1, len(path)):
         if not has(data, path[:depth]):

@@ -6,8 +6,9 @@ Defaults come from the model itself (48 hours, 30 days' notice, one audit a year
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..authorities import authority_for
 from ..geo import in_eea
 from .nodes import Ask, Compute, Custom, Each, Group, Loop, Predicate, Section
 from .texts import Texts
@@ -149,6 +150,30 @@ def _processor_abroad(scope: Scope) -> bool:
     return country is not None and not in_eea(country)
 
 
+def _outside_eea_office(scope: Scope) -> bool:
+    """The party's registered office is outside the EEA."""
+    country = scope.get("address.country")
+    return country is not None and not in_eea(country)
+
+
+def _shipped_authority(role: str) -> Compute:
+    """The authority of the party's main establishment in the EEA, from the shipped list (None: no such)."""
+
+    def start(scope: Scope) -> dict[str, Any] | None:
+        country = scope.root(f"{role}.main_establishment") or scope.root(f"{role}.address.country")
+        entry = authority_for(str(country)) if country and in_eea(str(country)) else None
+        if entry is None:
+            return None
+        language = str(scope.root("document.language") or "fr")
+        address = {"street": entry.street, "postal_code": entry.postal_code, "city": entry.city,
+                   "country": entry.code}
+        return {"name": entry.name.get(language, entry.name["fr"]),
+                "address": {k: v for k, v in address.items() if v},
+                "url": entry.complaints or entry.website}
+
+    return start
+
+
 CONTACT = (
     Ask("contact.name", "name"),
     Ask("contact.email", "email"),
@@ -183,11 +208,12 @@ PARTY = (
     Ask("party.certifications", "certifications", kind="list"),
     Group("dpo", CONTACT, key="party.has_dpo"),
     Group("security_officer", CONTACT[:2], key="party.has_security"),
+    Ask("party.main_establishment", "main_establishment", when=_outside_eea_office),
     Group(
         "eu_representative",
         (Ask("contact.name", "name"), Ask("contact.email", "email")),
         key="party.has_eu_rep",
-        when=lambda s: s.get("address.country") is not None and not in_eea(s.get("address.country")),
+        when=lambda s: _outside_eea_office(s) and not s.get("main_establishment"),
     ),
 )
 
@@ -495,7 +521,10 @@ SECTIONS: tuple[Section, ...] = (
             Ask("minors.minimum_age", "minimum_age", kind="int", when=lambda s: bool(s.get("offered"))),
             Ask("minors.parental_consent", "parental_consent", when=lambda s: bool(s.get("offered"))),
         ), when=_controller_publishes, clear=False),
-        Group("authority", AUTHORITY, key="authority.change", change=True, shown="name"),
+        Group("authority", AUTHORITY, key="authority.change", change=True, shown="name",
+              start=_shipped_authority("controller")),
+        Group("processor_authority", AUTHORITY, key="processor_authority.change", change=True, shown="name",
+              start=_shipped_authority("processor"), when=_has("processor")),
     )),
     Section("marketing", (
         Group("marketing", (

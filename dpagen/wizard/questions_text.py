@@ -48,6 +48,10 @@ QUESTIONS: dict[str, Pair] = {
                       "Has {party} appointed a data protection officer (DPO)?"),
     "party.has_security": ("{Party} a-t-il un responsable de la sécurité (RSSI) ?",
                            "Does {party} have a security officer (CISO)?"),
+    "party.main_establishment": ("Pays de son établissement principal dans l'EEE, s'il en a un (code à deux "
+                                 "lettres ; vide s'il n'en a pas)",
+                                 "Country of its main establishment in the EEA, if any (two-letter code; "
+                                 "empty if none)"),
     "party.has_eu_rep": ("{Party} a-t-il un représentant dans l'Union (art. 27) ?",
                          "Does {party} have a representative in the Union (Art. 27)?"),
     "contact.name": ("Nom (personne ou service)", "Name (person or team)"),
@@ -266,7 +270,7 @@ QUESTIONS: dict[str, Pair] = {
                          "Client address that receives the notice"),
     "breach.processor_contact": ("Adresse du sous-traitant pour les violations",
                                  "Processor's address for breaches"),
-    "breach.authority": ("Le sous-traitant notifie-t-il lui-même la CNIL pour le compte du client ?",
+    "breach.authority": ("Le sous-traitant notifie-t-il lui-même l'autorité de contrôle pour le compte du client ?",
                          "Does the processor notify the supervisory authority on the client's behalf?"),
     # audits
     "audit.on_site": ("Le client peut-il auditer sur place ?", "May the client audit on site?"),
@@ -303,7 +307,7 @@ QUESTIONS: dict[str, Pair] = {
                            "it has one)"),
     "assistance.dpia": ("Le sous-traitant aide-t-il le client à mener ses analyses d'impact (AIPD) ?",
                         "Does the processor help the client with its impact assessments (DPIA)?"),
-    "assistance.consultation": ("Et à consulter la CNIL quand une analyse d'impact l'exige ?",
+    "assistance.consultation": ("Et à consulter l'autorité de contrôle quand une analyse d'impact l'exige ?",
                                 "And with consulting the authority when an assessment requires it?"),
     # end of contract
     "end.action": ("Que deviennent les données à la fin du contrat ?",
@@ -372,6 +376,11 @@ QUESTIONS: dict[str, Pair] = {
                                 "(e.g. a parent confirms by e-mail)"),
     "authority.change": ("Les personnes peuvent se plaindre auprès de : {current}. Changer d'autorité ?",
                          "People may complain to: {current}. Change the authority?"),
+    "processor_authority.change": ("Autorité de contrôle du sous-traitant : {current}. La changer ?",
+                                   "The processor's supervisory authority: {current}. Change it?"),
+    "authority.none": ("l'autorité de l'État membre de chaque personne (aucun établissement dans l'EEE)",
+                       "each person's own Member State's authority (no establishment in the EEA)"),
+    "processor_authority.none": ("aucune (pas d'établissement dans l'EEE)", "none (no establishment in the EEA)"),
     "authority.name": ("Nom de l'autorité de contrôle", "Name of the supervisory authority"),
     "authority.url": ("Page pour la saisir (https://…)", "Page to lodge a complaint (https://…)"),
     "authority.email": ("Adresse électronique de l'autorité", "The authority's e-mail address"),

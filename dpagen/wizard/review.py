@@ -92,7 +92,7 @@ class Outline:
                 present = paths.get(w.state, target) is not None
                 if node.key is not None:
                     if node.shown is not None:
-                        inner["current"] = display("text", Scope(w.state, target, w.language).get(node.shown))
+                        inner["current"] = w.group_current(node, target)
                     out.append(Entry(self._label(node.key, inner), w.texts.msg("yes" if present else "no"),
                                      paths.show(target), depth, _bind(w.run_group, node, target, inner)))
                     if present:
