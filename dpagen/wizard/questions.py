@@ -524,7 +524,7 @@ SECTIONS: tuple[Section, ...] = (
         Group("authority", AUTHORITY, key="authority.change", change=True, shown="name",
               start=_shipped_authority("controller")),
         Group("processor_authority", AUTHORITY, key="processor_authority.change", change=True, shown="name",
-              start=_shipped_authority("processor"), when=_has("processor")),
+              start=_shipped_authority("processor"), when=_has("processor"), clear=False),  # never null
     )),
     Section("marketing", (
         Group("marketing", (
