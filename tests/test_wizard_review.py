@@ -195,3 +195,12 @@ def test_a_blank_in_a_draft_asks_its_reader_a_question(avm_up: Any) -> None:
         assert asked in text, text[:2000]
     dpa = build(avm_up, "dpa", language="fr", draft=True).text()
     assert "Le sous-traitant — Ville\u00a0? (processor.address.city)" in dpa
+
+
+def test_wizard_texts_use_plain_spaces() -> None:
+    """prompt_toolkit shows a no-break space as a highlighted mark: the wizard's own texts use plain ones."""
+    from dpagen.wizard import help_text, questions_text, texts
+
+    for module in (help_text, questions_text, texts):
+        source = Path(module.__file__ or "").read_text(encoding="utf-8")
+        assert "\u00a0" not in source, f"{module.__name__} has a no-break space"

@@ -113,7 +113,7 @@ HELP: dict[str, Pair] = {
                        "personne signe.",
                        "By default, the legal representative given earlier; change it if someone else signs."),
     "authority.change": (
-        "C'est l'autorité du pays de l'établissement principal du client dans l'EEE (la CNIL pour la France) ; "
+        "C'est l'autorité du pays de l'établissement principal du client dans l'EEE (la CNIL pour la France) ; "
         "sans établissement dans l'EEE, chaque personne saisit celle de son pays. Changez-la pour une "
         "autorité régionale (un Land allemand) ou si l'établissement principal est ailleurs.",
         "It is the authority of the country of the client's main establishment in the EEA (the CNIL for "
@@ -121,12 +121,12 @@ HELP: dict[str, Pair] = {
         "regional authority (a German Land) or when the main establishment is elsewhere.",
     ),
     "processor_authority.change": (
-        "Celle du pays de l'établissement principal du sous-traitant dans l'EEE ; le contrat la nomme.",
+        "Celle du pays de l'établissement principal du sous-traitant dans l'EEE ; le contrat la nomme.",
         "The one of the country of the processor's main establishment in the EEA; the contract names it.",
     ),
     "party.main_establishment": (
         "L'établissement principal est le lieu de l'administration centrale dans l'EEE, ou celui où sont "
-        "prises les décisions sur le traitement (art. 4, point 16) ; il détermine l'autorité de contrôle "
+        "prises les décisions sur le traitement (art. 4, point 16) ; il détermine l'autorité de contrôle "
         "chef de file (art. 56). Un représentant (art. 27) n'est pas un établissement.",
         "The main establishment is the place of central administration in the EEA, or where decisions on the "
         "processing are taken (Art. 4(16)); it decides the lead supervisory authority (Art. 56). A "

@@ -49,7 +49,7 @@ QUESTIONS: dict[str, Pair] = {
     "party.has_security": ("{Party} a-t-il un responsable de la sécurité (RSSI) ?",
                            "Does {party} have a security officer (CISO)?"),
     "party.main_establishment": ("Pays de son établissement principal dans l'EEE, s'il en a un (code à deux "
-                                 "lettres ; vide s'il n'en a pas)",
+                                 "lettres ; vide s'il n'en a pas)",
                                  "Country of its main establishment in the EEA, if any (two-letter code; "
                                  "empty if none)"),
     "party.has_eu_rep": ("{Party} a-t-il un représentant dans l'Union (art. 27) ?",
@@ -376,7 +376,7 @@ QUESTIONS: dict[str, Pair] = {
                                 "(e.g. a parent confirms by e-mail)"),
     "authority.change": ("Les personnes peuvent se plaindre auprès de : {current}. Changer d'autorité ?",
                          "People may complain to: {current}. Change the authority?"),
-    "processor_authority.change": ("Autorité de contrôle du sous-traitant : {current}. La changer ?",
+    "processor_authority.change": ("Autorité de contrôle du sous-traitant : {current}. La changer ?",
                                    "The processor's supervisory authority: {current}. Change it?"),
     "authority.none": ("l'autorité de l'État membre de chaque personne (aucun établissement dans l'EEE)",
                        "each person's own Member State's authority (no establishment in the EEA)"),
