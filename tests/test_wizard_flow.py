@@ -27,6 +27,9 @@ class Then(list):
     """Answers given in turn to the same question (the last one repeats)."""
 
 
+MAX_SAME_PROMPT = 100  # far above any scenario's list lengths
+
+
 class Script:
     """Answers like a person would: the scripted answer for a prompt id, else Enter (the default).
 
@@ -54,6 +57,10 @@ class Script:
         if prompt.id == self.interrupt_at:
             raise KeyboardInterrupt
         self.asked.append(prompt.id)
+        if self.asked.count(prompt.id) > MAX_SAME_PROMPT:
+            # A wizard that keeps asking the same thing (a review screen that never accepts "save")
+            # would otherwise hang the suite: fail fast, with what was asked last.
+            raise AssertionError(f"{prompt.id} asked {MAX_SAME_PROMPT} times; last asked: {self.asked[-8:]}")
         self.prompts[prompt.id] = prompt
         while True:
             value, more = self._next(prompt)
@@ -69,6 +76,15 @@ class Script:
 
     def say(self, text: str) -> None:
         self.said.append(text)
+
+
+def test_a_prompt_asked_without_end_fails_the_test_instead_of_hanging() -> None:
+    script = Script()
+    prompt = Prompt(id="review#action", kind="select", message="?", default="save", choices=[("save", "Save")])
+    for _ in range(MAX_SAME_PROMPT):
+        assert script.ask(prompt) == "save"
+    with pytest.raises(AssertionError, match="review#action asked"):
+        script.ask(prompt)
 
 
 def run(
