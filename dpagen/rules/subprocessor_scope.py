@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..facts import subprocessor_scope
-from ..model import Description
+from ..model import Description, Subprocessor
 from .common import outside_eea, places
 from .registry import ANY, Countries, Hit, Words, hit, rule
 
@@ -21,6 +21,17 @@ def _guess(wanted: str, known: list[str]) -> Words:
     listed_fr = ", ".join(f"« {k} »" for k in known) or "aucun"
     listed_en = ", ".join(f"'{k}'" for k in known) or "none"
     return Words(f" (noms connus : {listed_fr})", f" (known names: {listed_en})")
+
+
+def _unknown_names(
+    d: Description, field: str, known_for: Callable[[Subprocessor], list[str]]
+) -> Iterator[Hit]:
+    """One hit per name in `subprocessors[i].<field>` that is not among the names known for that subprocessor."""
+    for i, s in enumerate(d.subprocessors):
+        known = known_for(s)
+        for j, wanted in enumerate(getattr(s, field)):
+            if wanted not in known:
+                yield hit(f"subprocessors[{i}].{field}[{j}]", name=s.name, wanted=wanted, guess=_guess(wanted, known))
 
 
 @rule(
@@ -45,11 +56,7 @@ def _guess(wanted: str, known: list[str]) -> Words:
 def unknown_activity(d: Description) -> Iterator[Hit]:
     """Typos in `subprocessors[].processing_activities`."""
     known = [a.name for a in d.activities]
-    for i, s in enumerate(d.subprocessors):
-        for j, wanted in enumerate(s.processing_activities):
-            if wanted not in known:
-                yield hit(f"subprocessors[{i}].processing_activities[{j}]", name=s.name, wanted=wanted,
-                          guess=_guess(wanted, known))
+    yield from _unknown_names(d, "processing_activities", lambda _: known)
 
 
 @rule(
@@ -73,13 +80,12 @@ def unknown_activity(d: Description) -> Iterator[Hit]:
 )
 def unknown_data(d: Description) -> Iterator[Hit]:
     """Typos in `subprocessors[].data_categories`, or a category of an activity it does not take part in."""
-    for i, s in enumerate(d.subprocessors):
+
+    def categories_of(s: Subprocessor) -> list[str]:
         activities = [a for a in d.activities if not s.processing_activities or a.name in s.processing_activities]
-        known = list(dict.fromkeys(c.name for a in activities for c in a.data_categories))
-        for j, wanted in enumerate(s.data_categories):
-            if wanted not in known:
-                yield hit(f"subprocessors[{i}].data_categories[{j}]", name=s.name, wanted=wanted,
-                          guess=_guess(wanted, known))
+        return list(dict.fromkeys(c.name for a in activities for c in a.data_categories))
+
+    yield from _unknown_names(d, "data_categories", categories_of)
 
 
 @rule(
