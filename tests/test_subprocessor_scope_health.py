@@ -90,14 +90,16 @@ WORDS = {
            "activity": "Fourniture des services de communication (fax, SMS, e-mail, voix)",
            "two": "Données d'identification et Données de contact électroniques",
            "hds_1": "sites physiques (activité 1)", "hds_6": "sauvegarde des données de santé (activité 6)",
-           "until": "31 mars 2028", "termination": "motif de résiliation", "health": HEALTH, "secrecy": SECRECY,
+           "until": "31 mars 2028", "termination": "motif de résiliation", "objection": "pour un motif légitime",
+           "generic": "qu'à des hébergeurs titulaires de cette certification", "health": HEALTH, "secrecy": SECRECY,
            "list_all": "tous les traitements", "list_data": "— données :",
            "list_rest": "participe à tous les traitements et reçoit toutes les catégories de données"},
     "en": {"all_activities": "all the processing activities described in Annex II",
            "all_categories": "all the categories of data of those activities",
            "activity": ACTIVITY_EN, "two": "Identification data and Electronic contact data",
            "hds_1": "physical sites (activity 1)", "hds_6": "backing up the health data (activity 6)",
-           "until": "31 March 2028", "termination": "ground for termination", "health": HEALTH_EN,
+           "until": "31 March 2028", "termination": "ground for termination", "objection": "on legitimate grounds",
+           "generic": "only to hosts holding that certification", "health": HEALTH_EN,
            "secrecy": SECRECY_EN, "list_all": "all processing", "list_data": "— data:",
            "list_rest": "takes part in all processing and receives all categories of data"},
 }
@@ -204,6 +206,37 @@ def test_an_uncertified_host_is_named_and_the_contract_states_the_guarantee() ->
     assert not [f for f in check(describe(certified_sites)) if f.rule == "SPECIAL-HEALTH-HDS"]
 
 
+def _notice(d: dict[str, Any], lang: str) -> str:
+    """The privacy notice's HDS clause for the description ``d`` published by its controller, flattened."""
+    d["publisher"] = "controller"
+    return flat(text_of(clause(build(describe(d), "privacy-notice", language=lang, draft=True),
+                               "notice.health-hosting")))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_charter_and_the_notice_state_the_certified_hosting(
+        docs: dict[tuple[str, str], Document], lang: str) -> None:
+    w = WORDS[lang]
+    charter = flat(text_of(clause(docs["processor-charter", lang], "charter.health-hosting")))
+    holder = next(line for line in charter.splitlines() if line.startswith("HostLyon"))
+    assert w["hds_1"] in holder and w["hds_6"] in holder and "LNE" in holder and w["until"] in holder
+    assert "L. 1111-8" in charter
+    notice = _notice(health_data(), lang)
+    holder = next(line for line in notice.splitlines() if line.startswith("HostLyon"))
+    assert w["hds_6"] in holder and w["until"] in holder and "L. 1111-8" in notice
+    assert w["objection"] in notice  # informed beforehand, may object on legitimate grounds
+    uncertified = health_data()
+    uncertified["subprocessors"][0]["hds"] = None
+    notice = _notice(uncertified, lang)
+    assert w["generic"] in notice and "HostLyon" not in notice and "[●]" not in notice
+    off = changed("health.french_law", False)
+    assert "charter.health-hosting" not in ids(build(off, "processor-charter", language=lang))
+    off_data = health_data()
+    off_data["health"]["french_law"] = False
+    off_data["publisher"] = "controller"
+    assert "notice.health-hosting" not in ids(build(describe(off_data), "privacy-notice", language=lang, draft=True))
+
+
 def test_an_hds_certificate_says_what_it_covers() -> None:
     with pytest.raises(ValueError, match="HDS"):
         changed("subprocessors.0.hds", {"certifier": "LNE"})
@@ -238,7 +271,7 @@ def test_docx_and_markdown_state_the_new_facts(files: Path, lang: str) -> None:
     w = WORDS[lang]
     for doc, facts in (("dpa", [w["two"], w["all_categories"], w["hds_6"], w["termination"], w["secrecy"]]),
                        ("subprocessors", [w["two"], w["list_rest"]]),
-                       ("processor-charter", [w["two"], w["list_all"]])):
+                       ("processor-charter", [w["two"], w["list_all"], w["hds_6"]])):
         (docx_path,) = (files / lang).glob(f"{doc}-*.docx")
         (md_path,) = (files / lang).glob(f"{doc}-*.md")
         word = Docx(str(docx_path))
