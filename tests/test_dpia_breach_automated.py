@@ -115,6 +115,26 @@ def test_no_warning_without_high_risk_or_with_an_assessment(activity: dict[str, 
 
 
 @pytest.mark.parametrize(
+    ("dates", "planned", "warned"),
+    [
+        ({"document.effective_date": "2026-09-01"}, "2026-06-30", True),  # planned before the documents' date
+        ({"document.effective_date": "2026-03-01", "document.last_update": "2026-09-01"}, "2026-06-30", True),
+        ({"document.effective_date": "2026-03-01", "document.last_update": None}, "2026-06-30", False),  # ahead
+        ({"document.effective_date": None, "document.last_update": None}, "2020-01-01", False),  # no date to judge by
+    ],
+)
+def test_a_planned_assessment_already_past_is_warned(dates: dict[str, Any], planned: str, warned: bool) -> None:
+    d = describe(dates, systematic_monitoring=True, dpia={"status": "planned", "date": planned})
+    hits = found(d, "DPIA-PLANNED-OVERDUE")
+    assert [f.path for f in hits] == (["activities[0].dpia.date"] if warned else [])
+    if warned:
+        assert planned in hits[0].text("fr") and "carried_out" in hits[0].text("en")
+        assert found(d, "DPIA-MISSING") == []  # one finding, not two
+    done = describe(dates, systematic_monitoring=True, dpia={"status": "carried_out", "date": planned})
+    assert found(done, "DPIA-PLANNED-OVERDUE") == []
+
+
+@pytest.mark.parametrize(
     ("language", "words"),
     [("fr", ["Analyse d'impact relative à la protection des données", "15 janvier 2026",
              "suivi régulier et systématique des personnes", "décisions automatisées"]),

@@ -77,3 +77,33 @@ def dpia_missing(d: Description) -> Iterator[Hit]:
         elif a.dpia.status is DpiaStatus.NOT_REQUIRED:
             state = Words("elle est déclarée non requise", "it is declared not required")
             yield hit(f"{path}.dpia.status", name=a.name, why=_joined(reasons), state=state)
+
+
+@rule(
+    "DPIA-PLANNED-OVERDUE",
+    section="processing",
+    severity="warning",
+    articles=("Art. 35(1)",),
+    checklist=("EDPB-DPIA",),
+    scope=PARTY,
+    summary={
+        "fr": "Une analyse d'impact « prévue » ne l'est pas pour une date antérieure à celle des documents.",
+        "en": "An impact assessment 'planned' is not planned for a date before the documents' date.",
+    },
+    message={
+        "fr": "L'analyse d'impact de l'activité « {name} » est indiquée comme prévue pour le {planned}, date déjà "
+        "passée à la date des documents ({as_of}) : si elle a été menée, passez « status » à « carried_out » "
+        "avec sa date ; sinon, l'art. 35.1 demande de la mener avant de commencer le traitement.",
+        "en": "The impact assessment of the activity '{name}' is stated as planned for {planned}, already past "
+        "at the documents' date ({as_of}): if it has been carried out, set 'status' to 'carried_out' with its "
+        "date; if not, Art. 35(1) asks for it before the processing starts.",
+    },
+)
+def dpia_planned_overdue(d: Description) -> Iterator[Hit]:
+    """A planned assessment dated before the documents' effective date (or last update, if later)."""
+    as_of = max((x for x in (d.document.effective_date, d.document.last_update) if x is not None), default=None)
+    if as_of is None:
+        return
+    for path, a in controlled_activities(d):
+        if a.dpia is not None and a.dpia.status is DpiaStatus.PLANNED and a.dpia.date and a.dpia.date < as_of:
+            yield hit(f"{path}.dpia.date", name=a.name, planned=a.dpia.date.isoformat(), as_of=as_of.isoformat())
