@@ -328,7 +328,7 @@ def _write(named: list[Named], request: Request, lib: Library, results: dict[str
 
             when = request.notice_date or tree.date
             data = finish_docx(data, f"{when.isoformat()}T00:00:00Z" if when else "")
-        if request.provenance and fmt != "xlsx":
+        if request.provenance:
             data = _with_provenance(fmt, data, tree, request, lib)
         results[document].paths.append(write_atomic(path, data, force=request.force))
 

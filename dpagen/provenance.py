@@ -2,7 +2,7 @@
 
 The record holds the dpagen version, the SHA-256 of every input file (the description, the profiles it
 extends, the previous description of a change notice or redline), the clause ids and versions used and the
-options. It goes in a DOCX custom property, a PDF document-information entry, an HTML ``<meta>`` and a
+options. It goes in a DOCX or XLSX custom property, a PDF document-information entry, an HTML ``<meta>`` and a
 Markdown comment, all named ``dpagen-provenance``. It holds no time and no absolute path, so the same
 inputs still give the same bytes.
 """
@@ -98,8 +98,8 @@ def stamp(fmt: str, data: bytes, provenance: dict[str, Any]) -> bytes:
         if head is None:
             raise DpagenError("HTML writer: no <head> to hold the provenance")
         return (page[: head.end()] + "\n" + meta + page[head.end():]).encode("utf-8")
-    if fmt == "docx":
-        return _docx_stamp(data, text)
+    if fmt in ("docx", "xlsx"):
+        return _office_stamp(data, text)
     if fmt == "pdf":
         return _pdf_stamp(data, text)
     return data
@@ -110,8 +110,8 @@ _CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
-def _docx_stamp(data: bytes, text: str) -> bytes:
-    """Add the provenance as a custom document property (File › Properties › Custom in Word)."""
+def _office_stamp(data: bytes, text: str) -> bytes:
+    """Add the provenance as a custom document property (File › Properties › Custom in Word or Excel)."""
     from xml.sax.saxutils import escape
 
     prop = (f'<property fmtid="{_FMTID}" pid="PID" name="{KEY}"><vt:lpwstr>{escape(text)}</vt:lpwstr>'

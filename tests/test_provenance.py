@@ -85,3 +85,22 @@ def test_profiles_are_inputs(tmp_path: Path) -> None:
     (tmp_path / "org.json").write_text("{}", encoding="utf-8")
     (tmp_path / "client.json").write_text('{"extends": ["base.json"]}', encoding="utf-8")
     assert [p.name for p in input_files(tmp_path / "client.json")] == ["client.json", "base.json", "org.json"]
+
+
+def test_the_xlsx_record_carries_its_provenance_and_stays_byte_identical(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    desc = tmp_path / "client.json"
+    desc.write_bytes((EXAMPLES / "avm-up.json").read_bytes())
+    made = []
+    for name in ("a", "b"):
+        assert main(["generate", str(desc), "--doc", "record", "--format", "xlsx", "--out", str(tmp_path / name)]) == 0
+        (path,) = (tmp_path / name).glob("*.xlsx")
+        made.append(path)
+    assert made[0].read_bytes() == made[1].read_bytes()
+    record = read(made[0])
+    assert record["document"] == "record" and record["format"] == "xlsx"
+    assert matches(record, desc) == (True, [])
+    book = load_workbook(made[0])  # Excel and Calc still open it, with the property under File › Properties
+    assert [p.name for p in book.custom_doc_props.props] == ["dpagen-provenance"]
+    assert book.worksheets[0].max_row > 1
