@@ -54,9 +54,17 @@ def input_files(path: Path) -> list[Path]:
     return seen
 
 
-def inputs(role: str, path: Path) -> list[dict[str, str]]:
-    """The input entries of one file given on the command line, its profiles after it."""
+def inputs(role: str, path: Path, replaced_by: Path | None = None) -> list[dict[str, str]]:
+    """The input entries of one file given on the command line, its profiles after it.
+
+    ``replaced_by``: another version of one of those profiles (``--profile``) that the file was drafted
+    over instead; the profile it stands in for (same file name, else the root) and those after it are left
+    out, since the document was not made from them.
+    """
     files = input_files(path)
+    if replaced_by is not None and len(files) > 1:
+        same = [i for i, f in enumerate(files) if i and f.name == replaced_by.name]
+        files = files[: same[0] if same else len(files) - 1]
     return [
         {"role": role if i == 0 else f"{role} profile", "file": f.name, "sha256": sha256(f)}
         for i, f in enumerate(files)
@@ -71,7 +79,9 @@ def record(
 
     specs = getattr(library, "clauses", {}) or {}
     clauses = {c.id: (specs[c.id].version if c.id in specs else "1") for c in tree.clauses()}
-    entries = [entry for role, path in sources.items() for entry in inputs(role, path)]
+    profile = sources.get("profile")  # --profile: the description was drafted over this profile instead
+    entries = [entry for role, path in sources.items()
+               for entry in inputs(role, path, profile if role == "description" else None)]
     return {
         "generator": f"dpagen {__version__}",
         "document": tree.kind,

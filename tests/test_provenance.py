@@ -104,3 +104,18 @@ def test_the_xlsx_record_carries_its_provenance_and_stays_byte_identical(tmp_pat
     book = load_workbook(made[0])  # Excel and Calc still open it, with the property under File › Properties
     assert [p.name for p in book.custom_doc_props.props] == ["dpagen-provenance"]
     assert book.worksheets[0].max_row > 1
+
+
+def test_under_another_profile_the_provenance_names_that_profile_not_the_one_on_disk(tmp_path: Path) -> None:
+    portfolio = EXAMPLES / "portfolio"
+    client = portfolio / "clients" / "cabinet-martin.json"
+    new = portfolio / "changes" / "avm-up-profile-2027.json"
+    assert main(["generate", str(client), "--profile", str(new), "--doc", "dpa", "--format", "md",
+                 "--out", str(tmp_path)]) == 0
+    (made,) = tmp_path.glob("*.md")
+    record = read(made)
+    assert [(e["role"], e["file"]) for e in record["inputs"]] == [("description", "cabinet-martin.json"),
+                                                                  ("profile", "avm-up-profile-2027.json")]
+    assert record["inputs"][1]["sha256"] == hashlib.sha256(new.read_bytes()).hexdigest()
+    ok, problems = matches(record, client)  # the client over its own profile is not what was drafted
+    assert not ok and any("avm-up-profile.json" in p for p in problems)
