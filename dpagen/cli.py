@@ -230,6 +230,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--lang", choices=("fr", "en"), required=True, help="language of the documents to come")
     p.add_argument("--write", action="store_true", help="add the missing texts to FILE, with empty translations")
+    p.add_argument("--description", type=Path, metavar="DESCRIPTION",
+                   help="for an incident: leave out the names its description already translates (activities, "
+                   "data categories, subprocessors)")
 
     p = _command(
         sub,
@@ -441,10 +444,17 @@ def cmd_translations(args: argparse.Namespace) -> int:
     import json
 
     from .output import status
-    from .translation import own_language, table, untranslated, unused
+    from .translation import given_by, own_language, table, untranslated, unused
 
     description = _translatable(args.file)  # a description, or an incident (its free text)
     missing = untranslated(description, args.lang)
+    if args.description is not None:
+        if hasattr(description, "document"):
+            raise UsageError(f"--description is for an incident; {args.file} is a description")
+        from .io import load
+
+        given = given_by(load(args.description), args.lang)
+        missing = {text: path for text, path in missing.items() if text not in given}
     name = {"fr": "French", "en": "English"}[args.lang]
     if own_language(description) == args.lang:
         status(f"{args.file} is written in {name}: its documents in {name} need no translation")

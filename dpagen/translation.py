@@ -97,6 +97,16 @@ def untranslated(description: Description | Any, language: str) -> dict[str, str
     return missing
 
 
+def given_by(description: Description, language: str) -> set[str]:
+    """The texts a description already gives in ``language`` (an incident's activity names read these).
+
+    Its own texts when it is written in that language, else those its ``translations`` translate.
+    """
+    if own_language(description) == language:
+        return {text for _, text in texts(description)}
+    return set(table(description, language))
+
+
 def unused(description: Description | Any, language: str) -> list[str]:
     """Translated texts that no text of the description matches any more (edited or removed since)."""
     used = {text for _, text in own_texts(description)}

@@ -197,3 +197,22 @@ def test_incident_texts_are_translated_and_an_untranslated_final_is_refused() ->
     assert "measures_taken[1]" in lines and "data_categories" not in lines
     draft = breach_documents(partial, [d], ["breach-register"], language="en", draft=True, now=NOW)[0][1]
     assert "Compte bloqué et toutes ses sessions fermées [● to translate]" in draft.text()
+
+
+def test_translations_of_an_incident_leave_out_what_its_description_translates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    incident = tmp_path / "incident.json"
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["translations"] = {"en": {}}
+    incident.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    description = ROOT / "examples" / "avm-up.json"
+    assert main(["translations", str(incident), "--lang", "en"]) == 0
+    alone = json.loads(capsys.readouterr().out)["en"]
+    assert "Données d'identification" in alone and data["what_happened"] in alone  # a category, its own text
+    assert main(["translations", str(incident), "--lang", "en", "--description", str(description)]) == 0
+    listed = json.loads(capsys.readouterr().out)["en"]
+    assert "Données d'identification" not in listed  # avm-up.json translates its categories
+    assert data["what_happened"] in listed and set(listed) < set(alone)
+    assert main(["translations", str(description), "--lang", "en", "--description", str(description)]) == 2
+    assert "--description is for an incident" in capsys.readouterr().err

@@ -125,7 +125,7 @@ def breach_document(
         return tree, []
     lacks = required(name, incident, description, now)
     lacks += [f"translations.{language}: the text at {path} has no translation (dpagen translations INCIDENT "
-              f"--lang {language} --write)" for path in paper.untranslated]
+              f"--lang {language} --description DESCRIPTION --write)" for path in paper.untranslated]
     return (None, lacks) if lacks else (tree, [])
 
 
