@@ -140,7 +140,8 @@ PROC_RECORD = _set("publisher", "processor")  # the processor keeps the record (
 CASES: dict[str, tuple[Change, Change]] = {
     "RECORD-30-1-A": (_set("controller.dpo", {"name": "DPO"}),
                       _set("controller.dpo", {"name": "DPO", "email": "dpo@client.example"})),
-    "RECORD-30-1-B": (_set("activities.0.purposes", []), _set("activities.0.purposes.0.description", "Run it")),
+    # Art. 30(1)(b) asks for the purposes, not their legal basis (the notice's rules ask for that, Art. 13(1)(c))
+    "RECORD-30-1-B": (_set("activities.0.purposes", []), _set("activities.0.purposes.0.legal_basis", None)),
     "RECORD-30-1-C": (_set("activities.0.data_subjects", []), _set("activities.0.data_subjects", ["Users"])),
     "RECORD-30-1-D": (_all(CONTROLLER_ONLY, _set("recipients", [])), CONTROLLER_ONLY),
     "RECORD-30-1-E": (US_SUB, _all(US_SUB, _set("subprocessors.0.transfer", {"mechanism": "scc",
@@ -262,6 +263,10 @@ CASES: dict[str, tuple[Change, Change]] = {
         _set("activities.0.systematic_monitoring", True),
         _all(_set("activities.0.systematic_monitoring", True),
              _set("activities.0.dpia", {"status": "planned", "date": "2026-03-01"})),
+    ),
+    "DPIA-PLANNED-OVERDUE": (  # BASE's documents take effect on 2026-01-01
+        _set("activities.0.dpia", {"status": "planned", "date": "2025-11-30"}),
+        _set("activities.0.dpia", {"status": "planned", "date": "2026-03-01"}),
     ),
     "NOTICE-SOURCE": (
         _set("activities.0.data_categories.0.source", "third_party"),

@@ -209,9 +209,9 @@ class _Reader:
             "operations": Cell(self.w("operations", activity=self.tr(a.name),
                                       operations=joined([self.tr(n) for n in a.nature], ", ") or "")
                                if a.nature else None, f"{path}.nature", "30(2)(b)"),
-            "purposes": Cell(joined(purposes), f"{path}.purposes", "30(1)(b)",
-                             [f"{path}.purposes[{k}].legal_basis" for k, p in enumerate(a.purposes)
-                              if p.legal_basis is None]),
+            # Art. 30(1)(b) asks for the purposes only: a purpose without its legal basis is still recorded
+            # (the notice's rules ask for the basis, Art. 13(1)(c))
+            "purposes": Cell(joined(purposes), f"{path}.purposes", "30(1)(b)"),
             "subjects": Cell(joined([self.tr(s) for s in a.data_subjects]), f"{path}.data_subjects", f"{ref}(c)"
                              if kind == "controller" else "30(2)(b)"),
             "data": Cell(joined(data), f"{path}.data_categories", "30(1)(c)" if kind == "controller" else "30(2)(b)"),
