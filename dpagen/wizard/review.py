@@ -11,16 +11,14 @@ import copy
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import paths
+from .host import WizardHost
 from .nodes import Ask, Custom, Each, Group, Loop, Node, Section
 from .prompter import Prompt
 from .scope import Scope
 from .values import display
-
-if TYPE_CHECKING:
-    from .flow import Wizard
 
 SAVE, BACK, WHOLE, CONTINUE = "#save", "#back", "#whole", "#continue"
 
@@ -47,7 +45,7 @@ def _format(template: str, context: dict[str, Any]) -> str:
 class Outline:
     """Walks a section's questions without asking them, as the flow would, to list them with their answers."""
 
-    def __init__(self, wizard: Wizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         self.wizard = wizard
 
     def section(self, section: Section) -> list[Entry]:
@@ -223,7 +221,7 @@ def needed_by(state: dict[str, Any], path: paths.JsonPath) -> set[str]:
 class Review:
     """The review screen of a running wizard."""
 
-    def __init__(self, wizard: Wizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         self.wizard = wizard
 
     def documents(self, names: set[str]) -> str:

@@ -1,27 +1,25 @@
 """The steps with their own logic (``Custom`` nodes): the security catalogue, who signs, the translations.
 
-Each step is a function of the running ``Wizard``; ``STEPS`` maps a ``Custom`` node's name to it.
+Each step is a function of the running ``WizardHost``; ``STEPS`` maps a ``Custom`` node's name to it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..model import SecurityCategory
 from . import paths
+from .host import WizardHost
 from .prompter import Prompt
 from .values import convert, display
-
-if TYPE_CHECKING:
-    from .flow import Wizard
 
 Measures = list[dict[str, Any] | None]  # the measures already described, None where one was dropped
 
 
 # ---------------------------------------------------------------- the security catalogue
 
-def step_security(wizard: Wizard) -> None:
+def step_security(wizard: WizardHost) -> None:
     """Tick the Annex III categories, describe each measure, then add more in any category."""
     path: paths.JsonPath = ("security_measures",)
     labels = wizard.labels.get("SecurityCategory", {})
@@ -61,7 +59,7 @@ def step_security(wizard: Wizard) -> None:
     _store_measures(wizard, kept, added)
 
 
-def _ask_measure(wizard: Wizard, pid: str, code: str, old: str, kept: Measures,
+def _ask_measure(wizard: WizardHost, pid: str, code: str, old: str, kept: Measures,
                  added: list[dict[str, Any]], message: str) -> str | None:
     """One measure's description, checked by the model as if it followed the measures kept so far."""
     def validate(raw: Any) -> str | None:
@@ -85,7 +83,7 @@ def _ask_measure(wizard: Wizard, pid: str, code: str, old: str, kept: Measures,
     return str(text) if text is not None else None
 
 
-def _store_measures(wizard: Wizard, kept: Measures, added: list[dict[str, Any]]) -> None:
+def _store_measures(wizard: WizardHost, kept: Measures, added: list[dict[str, Any]]) -> None:
     """Save the measures kept and added so far (the draft follows every answer)."""
     wizard.set(("security_measures",), [m for m in kept if m is not None] + added)
     wizard.changed()
@@ -93,7 +91,7 @@ def _store_measures(wizard: Wizard, kept: Measures, added: list[dict[str, Any]])
 
 # ---------------------------------------------------------------- who signs the contract
 
-def step_signatories(wizard: Wizard) -> None:
+def step_signatories(wizard: WizardHost) -> None:
     """For each party, who signs the contract: its legal representative unless another person is given.
 
     No signatory is stored while the answers are the representative's, so the signature follows
@@ -130,7 +128,7 @@ def step_signatories(wizard: Wizard) -> None:
         wizard.changed()
 
 
-def _ask_signatory(wizard: Wizard, role: str, field: str, old: Any, entry: dict[str, Any],
+def _ask_signatory(wizard: WizardHost, role: str, field: str, old: Any, entry: dict[str, Any],
                    answers: dict[str, Any], path: paths.JsonPath) -> Any:
     """One field of a party's signatory, checked by the model with the answers given before it."""
     def validate(raw: Any) -> str | None:
@@ -149,7 +147,7 @@ def _ask_signatory(wizard: Wizard, role: str, field: str, old: Any, entry: dict[
 
 # ---------------------------------------------------------------- the texts in the other language
 
-def step_translations(wizard: Wizard) -> None:
+def step_translations(wizard: WizardHost) -> None:
     """On request, each text of the description in the other language, for documents in that language.
 
     Each prompt's id comes from the text itself, so a resumed session replays the answers to the texts
@@ -209,12 +207,12 @@ def _translation_check(raw: Any) -> str | None:
     return None
 
 
-def step_final(wizard: Wizard) -> None:
+def step_final(wizard: WizardHost) -> None:
     """Whether the user wants final documents: then the values they need are asked as required."""
     wizard.final = bool(wizard.ask(Prompt("wizard#final", "confirm", wizard.texts.msg("final"), default=True)))
 
 
-STEPS: dict[str, Callable[[Wizard], None]] = {
+STEPS: dict[str, Callable[[WizardHost], None]] = {
     "final": step_final, "security": step_security, "signatories": step_signatories, "translations": step_translations,
 }
 """The function of each ``Custom`` node, by its name."""
