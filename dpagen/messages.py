@@ -7,6 +7,7 @@ context, adds the expected form of a date, and the close value of a list or the 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from typing import Any
 
@@ -127,19 +128,30 @@ def _closest(value: str, choices: list[str]) -> str | None:
 def _labels_for(choices: list[str]) -> dict[str, list[str]]:
     """The labels (both languages) of the closed list whose values are ``choices``."""
     try:
-        from .clauses import load_library
-
-        library = load_library()
         found: dict[str, list[str]] = {}
-        for language in ("fr", "en"):
-            for group in library.labels_in(language).values():
-                if set(choices) <= set(group):
-                    for choice in choices:
-                        found.setdefault(choice, []).append(group[choice])
-                    break
+        for group in _builtin_labels().values():
+            if isinstance(group, dict) and set(choices) <= set(group):
+                for choice in choices:
+                    words = group[choice]
+                    found[choice] = [words[lang] for lang in ("fr", "en") if isinstance(words, dict) and lang in words]
+                break
         return found
     except Exception:  # a hint only: never let it hide the error itself
         return {}
+
+
+@functools.cache
+def _builtin_labels() -> dict[str, Any]:
+    """Dpagen's own ``clauses/_labels.toml``, read directly.
+
+    This module sits below the clause library (which reports its own errors through it): it does not import it.
+    """
+    import tomllib
+
+    from .resources import clauses_dir
+
+    with (clauses_dir() / "_labels.toml").open("rb") as f:
+        return tomllib.load(f)
 
 
 def country_guess(value: str) -> str | None:
