@@ -128,8 +128,16 @@ def replaced_layer(resolved: Resolved, profile: Path) -> int:
             f"{resolved.path}: extends no profile, so the profile {profile} cannot stand in for one",
             ["give the old version of this description itself, or a folder of old descriptions"],
         )
-    same = [i for i, layer in enumerate(resolved.layers) if i and layer.path.name == profile.name]
-    return same[0] if same else len(resolved.layers) - 1
+    return stand_in([layer.path for layer in resolved.layers], profile)
+
+
+def stand_in(chain: list[Path], profile: Path) -> int:
+    """The index, in a chain of files (the description first), of the profile ``profile`` stands in for.
+
+    The one of the same file name, else the root profile; the chain holds at least one profile.
+    """
+    same = [i for i, path in enumerate(chain) if i and path.name == profile.name]
+    return same[0] if same else len(chain) - 1
 
 
 def substitute(resolved: Resolved, profile: Path, read: Callable[[Path], Any]) -> Resolved:

@@ -63,8 +63,9 @@ def inputs(role: str, path: Path, replaced_by: Path | None = None) -> list[dict[
     """
     files = input_files(path)
     if replaced_by is not None and len(files) > 1:
-        same = [i for i, f in enumerate(files) if i and f.name == replaced_by.name]
-        files = files[: same[0] if same else len(files) - 1]
+        from .profiles import stand_in
+
+        files = files[: stand_in(files, replaced_by)]
     return [
         {"role": role if i == 0 else f"{role} profile", "file": f.name, "sha256": sha256(f)}
         for i, f in enumerate(files)
